@@ -1,0 +1,20 @@
+package dev.passerelle.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
+/**
+ * The whole of {@code config.yaml}. YAML keys are the snake_case forms of the component names.
+ *
+ * @param networks one opaque section per network connector ({@code telegram}, {@code whatsapp}, ...), handed as it is
+ *                 to the connector with that id; the core never reads inside it
+ */
+public record PasserelleConfig(
+        HomeserverConfig homeserver,
+        AppserviceConfig appservice,
+        DatabaseConfig database,
+        BridgeSettings bridge,
+        MetricsConfig metrics,
+        LoggingConfig logging,
+        Map<String, JsonNode> networks) {
+}
