@@ -116,6 +116,7 @@ public final class ExampleConfig {
               # The port of the metrics listener (1-65535, not the appservice port).
               port: 29318
 
+            # What the bridge writes to its log. Tokens and secrets are masked in every line.
             logging:
               # Lowest level written: error, warn, info, debug or trace.
               level: info
