@@ -74,9 +74,9 @@ public final class ExampleConfig {
               # Display name of the bridge bot.
               bot_displayname: Passerelle bridge bot
               # Required. Token the bridge presents to the homeserver; at least 32 characters, keep it secret.
-              as_token: ${as_token}
+              as_token: "${as_token}"
               # Required. Token the homeserver presents to the bridge; at least 32 characters, not equal to as_token.
-              hs_token: ${hs_token}
+              hs_token: "${hs_token}"
               # Whether the homeserver pushes typing, read receipts and presence to the bridge (MSC2409): true or false.
               ephemeral_events: true
               # Largest transaction body accepted, in bytes (65536 to 1073741824); larger ones are refused with 413.
@@ -105,7 +105,7 @@ public final class ExampleConfig {
                 "example.org": user
               # Required. Base64 of 32 random bytes; encrypts login secrets at rest. Keep it secret and never change
               # it once logins exist (their stored secrets would become unreadable). 'openssl rand -base64 32'.
-              secret_key: ${secret_key}
+              secret_key: "${secret_key}"
 
             # Prometheus metrics and health checks on their own listener: /metrics, /health, /ready.
             metrics:
