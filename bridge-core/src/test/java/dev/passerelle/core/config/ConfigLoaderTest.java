@@ -60,7 +60,6 @@ class ConfigLoaderTest {
                 database:
                   type: sqlite
                   uri: jdbc:sqlite:data/bridge.db?foreign_keys=true
-                """.replace("bridge:\n", "bridge:\n") + """
                 """, Map.of());
         assertEquals("jdbc:sqlite:" + dir.resolve("data/bridge.db") + "?foreign_keys=true", config.database().uri());
         var postgres = load(MINIMAL.replace("bridge:\n", """
