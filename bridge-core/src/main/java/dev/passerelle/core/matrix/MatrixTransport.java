@@ -64,7 +64,7 @@ final class MatrixTransport {
             long start = System.nanoTime();
             HttpResponse<Buffer> resp;
             try {
-                resp = prepare(req).sendBuffer(Buffer.buffer(req.body().orElse(new byte[0]))).await();
+                resp = block(prepare(req).sendBuffer(Buffer.buffer(req.body().orElse(new byte[0]))));
             } catch (Exception e) { // await() rethrows the failure as is, checked ones included
                 record(endpoint, "io_error", "none", start);
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
@@ -105,6 +105,22 @@ final class MatrixTransport {
                 continue;
             }
             throw MatrixException.fromAnswer(endpoint, status, errcode, error, retryAfter);
+        }
+    }
+
+    /**
+     * Waits for the future: {@code Future.await()} on virtual threads (it releases a virtual-thread verticle's
+     * context while parked); a plain blocking wait on other non-event-loop threads (Vert.x workers, tests), where
+     * {@code await()} is refused.
+     */
+    private static <T> T block(io.vertx.core.Future<T> future) throws Exception {
+        if (Thread.currentThread().isVirtual()) {
+            return future.await();
+        }
+        try {
+            return future.toCompletionStage().toCompletableFuture().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
@@ -151,7 +167,11 @@ final class MatrixTransport {
         Counter.builder("passerelle.matrix.retries").description("Client-Server requests retried")
                 .tag("endpoint", endpoint).tag("reason", reason).register(meters).increment();
         if (wait.toMillis() > 0) {
-            vertx.timer(wait.toMillis(), TimeUnit.MILLISECONDS).await();
+            try {
+                block(vertx.timer(wait.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (Exception e) {
+                throw new IllegalStateException("interrupted while waiting to retry " + endpoint, e);
+            }
         }
     }
 
