@@ -103,12 +103,13 @@ final class FakeWorld {
         ObjectNode event = Events.room(room.roomId, sender, type, c, ts.orElse(System.currentTimeMillis()));
         stateKey.ifPresent(k -> event.put("state_key", k));
         room.append(event);
-        if (interestsAppservice(room)) {
+        if (options.ownsUser(sender) || stateKey.filter(options::ownsUser).isPresent() || interestsAppservice(room)) {
             onNewEvent.accept(event.deepCopy());
         }
         return event;
     }
 
+    /** Whether the appservice has a member in the room (Synapse's interest rule, user namespace part). */
     private boolean interestsAppservice(FakeRoom room) {
         return room.state.values().stream()
                 .filter(e -> e.get("type").asText().equals("m.room.member"))

@@ -65,6 +65,20 @@ public final class TransactionPusher {
         add(toDevice, toDeviceEvents);
     }
 
+    /** Queues room, ephemeral and to-device events together, so that they travel in the same transaction. */
+    public void enqueueTransaction(List<ObjectNode> roomEvents, List<ObjectNode> ephemeralEvents,
+                                   List<ObjectNode> toDeviceEvents) {
+        lock.lock();
+        try {
+            roomEvents.forEach(e -> events.add(e.deepCopy()));
+            ephemeralEvents.forEach(e -> ephemeral.add(e.deepCopy()));
+            toDeviceEvents.forEach(e -> toDevice.add(e.deepCopy()));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void add(Deque<ObjectNode> queue, List<ObjectNode> items) {
         lock.lock();
         try {
