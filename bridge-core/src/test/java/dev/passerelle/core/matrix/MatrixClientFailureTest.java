@@ -3,6 +3,7 @@ package dev.passerelle.core.matrix;
 import static dev.passerelle.core.matrix.MatrixClientFixture.GHOST;
 import static dev.passerelle.core.matrix.MatrixClientFixture.vt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,7 +85,7 @@ class MatrixClientFailureTest {
     @Test
     void aSendAnsweredTooLateIsRetriedWithTheSameTxnIdAndGivesOneEvent() {
         // the homeserver stores the event but the answer never arrives: the retry must not duplicate it
-        RetryPolicy shortTimeout = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100),
+        RetryPolicy shortTimeout = new RetryPolicy(6, Duration.ofMillis(10), Duration.ofMillis(100),
                 Duration.ofMillis(300));
         try (var f = new MatrixClientFixture(vertx, FakeHomeserverOptions.defaults())) {
             String room = f.roomWithGhost();
@@ -165,27 +166,37 @@ class MatrixClientFailureTest {
 
     @Test
     void survivesAHomeserverOutageOfAFewRetries() {
-        try (var f = new MatrixClientFixture(vertx, FakeHomeserverOptions.defaults())) {
+        // enough attempts that the outage (a few refused connections) fits well inside the retry budget
+        RetryPolicy patient = new RetryPolicy(50, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(5));
+        try (var f = new MatrixClientFixture(vertx, FakeHomeserverOptions.defaults());
+             MatrixClient client = MatrixClient.create(vertx, new HomeserverConfig(f.hs.url(), "example.org"),
+                     MatrixClientFixture.appservice(f.hs.options(), f.hs.options().asToken()), f.meters, patient)) {
             String room = f.roomWithGhost();
             f.hs.stop();
             CompletableFuture<String> send = new CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try {
-                    send.complete(f.client.intent(GHOST).sendMessage(room, "m.room.message", text("during outage"),
+                    send.complete(client.intent(GHOST).sendMessage(room, "m.room.message", text("during outage"),
                             "outage-1", Optional.empty()));
                 } catch (RuntimeException e) {
                     send.completeExceptionally(e);
                 }
             });
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (f.meters.find("passerelle.matrix.retries").tag("reason", "connection").counter() == null) {
+            while (retries(f, "connection") < 2) {
                 assertTrue(System.nanoTime() < deadline, "the client never retried the refused connection");
-                Thread.onSpinWait();
+                java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll with a deadline
             }
+            assertFalse(send.isDone(), "the send must still be waiting for the homeserver");
             f.hs.restart();
             String eventId = send.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
             assertEquals(eventId, f.hs.timeline(room).getLast().path("event_id").asText());
         }
+    }
+
+    private static double retries(MatrixClientFixture f, String reason) {
+        var c = f.meters.find("passerelle.matrix.retries").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
     }
 
     @Test

@@ -20,6 +20,8 @@ final class Exchange {
     Optional<String> user = Optional.empty();
     int status;
     Optional<String> errcode = Optional.empty();
+    /** Records the call; run just before the answer leaves, so a caller never sees an answer not yet recorded. */
+    Runnable recorder = () -> { };
 
     Exchange(HttpServerRequest request, byte[] rawBody) {
         this.request = request;
@@ -66,6 +68,7 @@ final class Exchange {
 
     void json(int code, JsonNode body) {
         status = code;
+        recorder.run();
         request.response().setStatusCode(code).putHeader("Content-Type", "application/json")
                 .end(Buffer.buffer(body.toString()));
     }
@@ -84,6 +87,7 @@ final class Exchange {
 
     void bytes(int code, String contentType, byte[] content, Optional<String> filename) {
         status = code;
+        recorder.run();
         var resp = request.response().setStatusCode(code).putHeader("Content-Type", contentType);
         filename.ifPresent(f -> resp.putHeader("Content-Disposition", "attachment; filename=\"" + f + "\""));
         resp.end(Buffer.buffer(content));

@@ -49,18 +49,18 @@ final class FakeHomeserverVerticle extends VerticleBase {
     private void handle(HttpServerRequest request) {
         byte[] raw = request.body().await().getBytes();
         Exchange ex = new Exchange(request, raw);
+        ex.recorder = () -> record(ex);
         try {
             Optional<Fault> fault = faults.take(ex.method, ex.decodedPath);
             if (fault.isPresent()) {
                 switch (fault.get()) {
                     case Fault.Drop d -> {
-                        request.connection().close();
                         record(ex);
+                        request.connection().close();
                         return;
                     }
                     case Fault.Fail f -> {
                         ex.error(f.status(), f.errcode(), "Injected failure", f.retryAfterMs());
-                        record(ex);
                         return;
                     }
                     case Fault.Delay d -> vertx.timer(d.delay().toMillis(), TimeUnit.MILLISECONDS).await();
@@ -76,7 +76,6 @@ final class FakeHomeserverVerticle extends VerticleBase {
         } catch (RuntimeException e) {
             ex.error(500, "M_UNKNOWN", "Internal server error: " + e, Optional.empty());
         }
-        record(ex);
     }
 
     private void authenticate(Exchange ex, Routes.Auth auth) {
