@@ -1,0 +1,153 @@
+package dev.passerelle.core.matrix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.core.config.AppserviceConfig;
+import dev.passerelle.core.config.HomeserverConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The bridge's Client-Server API client: one per bridge, shared by every {@link Intent}. All methods block and
+ * must be called from a virtual thread (plain or a Vert.x virtual-thread verticle), never from an event loop.
+ */
+public final class MatrixClient implements AutoCloseable {
+    private final MatrixTransport transport;
+    private final WebClient web;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String botUserId;
+    private final String serverName;
+    private final String appserviceId;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+    private final AtomicReference<HomeserverCapabilities> capabilities = new AtomicReference<>();
+
+    private MatrixClient(Vertx vertx, HomeserverConfig hs, AppserviceConfig as, MeterRegistry meters,
+                         RetryPolicy policy) {
+        this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Passerelle")
+                .setFollowRedirects(true));
+        this.transport = new MatrixTransport(vertx, web, hs.address(), as.asToken(), policy, meters, mapper);
+        this.serverName = hs.domain();
+        this.botUserId = "@" + as.botLocalpart() + ":" + hs.domain();
+        this.appserviceId = as.id();
+        registered.add(botUserId); // the homeserver creates the sender_localpart user with the registration
+    }
+
+    /** A client with the production {@link RetryPolicy#defaults()}. Does not contact the homeserver. */
+    public static MatrixClient create(Vertx vertx, HomeserverConfig hs, AppserviceConfig as, MeterRegistry meters) {
+        return create(vertx, hs, as, meters, RetryPolicy.defaults());
+    }
+
+    /** A client with an explicit retry policy (tests use short delays). Does not contact the homeserver. */
+    public static MatrixClient create(Vertx vertx, HomeserverConfig hs, AppserviceConfig as, MeterRegistry meters,
+                                      RetryPolicy policy) {
+        return new MatrixClient(vertx, hs, as, meters, policy);
+    }
+
+    /** The bridge bot ({@code sender_localpart}). */
+    public Intent bot() {
+        return intent(botUserId);
+    }
+
+    /** Acts as this user (a ghost or the bot) by {@code user_id} masquerading. Cheap; intents are cached. */
+    public Intent intent(String userId) {
+        return intents.computeIfAbsent(userId, u -> new Intent(this, u));
+    }
+
+    public String botUserId() {
+        return botUserId;
+    }
+
+    /** The homeserver's server name, e.g. {@code example.org}. */
+    public String serverName() {
+        return serverName;
+    }
+
+    /**
+     * {@code GET /_matrix/client/versions}, fetched on first use and then remembered for the life of the client
+     * (a homeserver upgrade is picked up at the bridge's next start).
+     */
+    public HomeserverCapabilities serverInfo() {
+        HomeserverCapabilities known = capabilities.get();
+        if (known != null) {
+            return known;
+        }
+        ObjectNode body = transport.send(MatrixRequest.of(HttpMethod.GET, "/_matrix/client/versions")).json(mapper);
+        List<String> versions = new ArrayList<>();
+        body.path("versions").forEach(v -> versions.add(v.asText()));
+        Map<String, Boolean> unstable = new HashMap<>();
+        body.path("unstable_features").properties().forEach(e -> unstable.put(e.getKey(), e.getValue().asBoolean()));
+        HomeserverCapabilities caps = new HomeserverCapabilities(versions, unstable);
+        capabilities.compareAndSet(null, caps);
+        return capabilities.get();
+    }
+
+    /**
+     * Checks at start-up that the bridge and the homeserver trust each other: versions, {@code whoami} as the bot,
+     * then (Matrix 1.7+) asks the homeserver to ping the bridge back.
+     *
+     * @throws MatrixException.TokenRejected when the as_token is refused
+     * @throws MatrixException.Unreachable   when the homeserver cannot be reached
+     */
+    public ConnectionCheck checkConnection() {
+        HomeserverCapabilities caps = serverInfo();
+        String whoami = bot().whoami();
+        ConnectionCheck.PingResult ping = new ConnectionCheck.PingResult.NotSupported();
+        if (caps.supportsAppservicePing()) {
+            ObjectNode body = mapper.createObjectNode()
+                    .put("transaction_id", "passerelle-ping-" + System.currentTimeMillis());
+            try {
+                JsonNode answer = send(MatrixRequest.of(HttpMethod.POST,
+                        "/_matrix/client/v1/appservice/{appserviceId}/ping", appserviceId)
+                        .json(body).retry(MatrixRequest.RetryMode.NEVER)).json(mapper);
+                ping = new ConnectionCheck.PingResult.Reached(answer.path("duration_ms").asLong());
+            } catch (MatrixException.TokenRejected | MatrixException.Unreachable e) {
+                throw e;
+            } catch (MatrixException e) {
+                ping = e.status() == 404 || e.errcode().equals("M_UNRECOGNIZED")
+                        ? new ConnectionCheck.PingResult.NotSupported()
+                        : new ConnectionCheck.PingResult.Failed(e.errcode(), e.error());
+            }
+        }
+        return new ConnectionCheck(caps, whoami, ping);
+    }
+
+    @Override
+    public void close() {
+        web.close();
+    }
+
+    // ---- used by Intent ----
+
+    MatrixResponse send(MatrixRequest request) {
+        return transport.send(request);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    boolean isRegistered(String userId) {
+        return registered.contains(userId);
+    }
+
+    void markRegistered(String userId) {
+        registered.add(userId);
+    }
+
+    Optional<HomeserverCapabilities> knownCapabilities() {
+        return Optional.ofNullable(capabilities.get());
+    }
+}
