@@ -36,8 +36,8 @@ public final class TestDatabases {
         }
     }
 
-    /** A new, empty PostgreSQL database on the server {@link TestPostgres} found. */
+    /** A new, empty PostgreSQL schema (as good as a database for the bridge) on the server {@link TestPostgres} found. */
     public static TestDatabase postgres() {
-        return new TestDatabase("postgres", TestPostgres.server().createDatabase());
+        return new TestDatabase("postgres", TestPostgres.server().createSchema());
     }
 }
