@@ -1,27 +1,251 @@
 package dev.passerelle.core;
 
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import dev.passerelle.core.appservice.AppserviceQueries;
+import dev.passerelle.core.appservice.AppserviceVerticle;
 import dev.passerelle.core.config.PasserelleConfig;
+import dev.passerelle.core.intake.InboundEventHandler;
+import dev.passerelle.core.intake.InboundEventHandlerProvider;
+import dev.passerelle.core.intake.LoggingEventHandler;
+import dev.passerelle.core.intake.RetryPolicy;
+import dev.passerelle.core.intake.TransactionIntake;
+import dev.passerelle.core.metrics.DatabaseReadinessCheck;
+import dev.passerelle.core.metrics.IntakeMetrics;
+import dev.passerelle.core.metrics.MetricsVerticle;
+import dev.passerelle.core.metrics.ReadinessCheck;
+import dev.passerelle.core.metrics.ReadinessChecks;
+import dev.passerelle.core.store.Database;
+import dev.passerelle.core.store.JdbcTarget;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The running bridge: the appservice HTTP server, the durable intake and its dispatcher, the Matrix client, the
- * store and the metrics, wired from one validated config. {@code bridge-app}'s {@code run} command and the
- * end-to-end tests start it the same way.
+ * The running bridge: the appservice HTTP server, the durable intake and its dispatcher, the store and the
+ * metrics, wired from one validated config. {@code bridge-app}'s {@code run} command and the end-to-end tests start
+ * it the same way. Event handlers come from the caller and from every {@link InboundEventHandlerProvider} on the
+ * class path; a {@link LoggingEventHandler} is always first.
  */
 public final class Passerelle implements AutoCloseable {
 
-    private Passerelle() {
+    private static final Logger LOG = LoggerFactory.getLogger(Passerelle.class);
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final List<AutoCloseable> opened;
+    private final PrometheusMeterRegistry registry;
+    private final BridgeServices services;
+    private final TransactionIntake intake;
+    private final ReadinessChecks readiness;
+    private final AppserviceVerticle appservice;
+    private final Optional<MetricsVerticle> metricsListener;
+    private boolean closed;
+
+    private Passerelle(Builder b) {
+        this.opened = b.opened;
+        this.registry = b.registry;
+        this.services = b.services;
+        this.intake = b.intake;
+        this.readiness = b.readiness;
+        this.appservice = b.appservice;
+        this.metricsListener = b.metricsListener;
     }
 
     /**
-     * Starts the bridge and returns once its HTTP listeners are bound. Connecting to the homeserver goes on in the
-     * background (with retries) so that a homeserver that is down does not stop the bridge from starting.
+     * Starts the bridge with relative SQLite paths resolved against the working directory; see
+     * {@link #start(PasserelleConfig, Path, List)}.
      */
     public static Passerelle start(PasserelleConfig config) {
-        throw new IllegalStateException("the runtime is being written on the intake branch");
+        return start(config, Path.of("."), List.of());
     }
 
-    /** Stops accepting transactions, lets handlers finish the event in hand, and closes the store. */
+    /**
+     * Opens the database, resumes the intake (events not done before the last stop are handed again), and starts
+     * the HTTP listeners; returns once they are bound. Blocks; call it from a plain or virtual thread, not a Vert.x
+     * event loop.
+     *
+     * @param baseDir       the directory relative SQLite paths are resolved against (the config file's)
+     * @param extraHandlers handlers to run after the logging handler and before the ServiceLoader-provided ones
+     * @throws dev.passerelle.core.store.StoreUnavailableException when the database cannot be opened
+     * @throws IllegalStateException when a listener cannot be bound (the message names the address)
+     */
+    public static Passerelle start(PasserelleConfig config, Path baseDir, List<InboundEventHandler> extraHandlers) {
+        Builder b = new Builder();
+        try {
+            b.build(config, baseDir, extraHandlers);
+            return new Passerelle(b);
+        } catch (RuntimeException e) {
+            closeAll(b.opened);
+            throw e;
+        }
+    }
+
+    /** What the bridge shares with handlers and connectors. */
+    public BridgeServices services() {
+        return services;
+    }
+
+    /** The registry behind {@code /metrics}. */
+    public PrometheusMeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** The checks behind {@code /ready}; add more with {@link ReadinessChecks#add(ReadinessCheck)}. */
+    public ReadinessChecks readiness() {
+        return readiness;
+    }
+
+    /** The bound appservice port (the configured one, or the one chosen when it was 0). */
+    public int appservicePort() {
+        return appservice.actualPort();
+    }
+
+    /** The bound metrics port, when {@code metrics.enabled}. */
+    public OptionalInt metricsPort() {
+        return metricsListener.map(m -> OptionalInt.of(m.actualPort())).orElse(OptionalInt.empty());
+    }
+
+    /** The {@code transaction_id} of the last ping the homeserver relayed, if any. */
+    public Optional<String> lastPingTransactionId() {
+        return appservice.lastPingTransactionId();
+    }
+
+    /** Events dispatched and not yet done. */
+    public long pendingEvents() {
+        return intake.pendingEvents();
+    }
+
+    /**
+     * Stops accepting transactions (503 meanwhile), lets handlers finish the event in hand, records progress, then
+     * closes the listeners, Vert.x and the store. Blocks up to about ten seconds; safe to call twice.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        LOG.info("Stopping: finishing the events in hand and recording progress");
+        intake.close(SHUTDOWN_GRACE);
+        closeAll(opened);
+        LOG.info("Stopped");
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (AutoCloseable c : opened.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Error while closing {}: {}", c, e.toString());
+            }
+        }
+        opened.clear();
+    }
+
+    /** Start-up steps, in order; whatever was opened is closed again if a later step fails. */
+    private static final class Builder {
+        final List<AutoCloseable> opened = new ArrayList<>();
+        PrometheusMeterRegistry registry;
+        BridgeServices services;
+        TransactionIntake intake;
+        ReadinessChecks readiness;
+        AppserviceVerticle appservice;
+        Optional<MetricsVerticle> metricsListener = Optional.empty();
+
+        void build(PasserelleConfig config, Path baseDir, List<InboundEventHandler> extraHandlers) {
+            registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            opened.add(registry::close);
+            bindJvmMetrics();
+
+            Database database = Database.open(JdbcTarget.parse(config.database().type(), config.database().uri(),
+                    baseDir), config.database().maxPoolSize(), List.of());
+            opened.add(database);
+            database.pool().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+
+            Vertx vertx = Vertx.vertx();
+            opened.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
+            services = new BridgeServices(config, vertx, database, registry);
+
+            IntakeMetrics intakeMetrics = new IntakeMetrics(registry);
+            intake = TransactionIntake.open(database, handlers(extraHandlers), RetryPolicy.DEFAULT, intakeMetrics);
+            opened.add(intake);
+
+            readiness = new ReadinessChecks(Duration.ofSeconds(3));
+            readiness.add(new DatabaseReadinessCheck(database));
+            readiness.add(new ReadinessCheck() {
+                @Override
+                public String name() {
+                    return "intake";
+                }
+
+                @Override
+                public Readiness check() {
+                    return intake.isClosed() ? Readiness.notReady("the bridge is shutting down")
+                            : Readiness.ok();
+                }
+            });
+
+            String bot = "@" + config.appservice().botLocalpart() + ":" + config.homeserver().domain();
+            appservice = new AppserviceVerticle(config.appservice(), intake, intakeMetrics,
+                    AppserviceQueries.defaults(bot), readiness);
+            deploy(vertx, appservice, "the appservice API on " + config.appservice().hostname() + ":"
+                    + config.appservice().port() + " (appservice.hostname / appservice.port)");
+            if (config.metrics() != null && config.metrics().enabled()) {
+                MetricsVerticle metrics = new MetricsVerticle(registry, readiness, config.metrics().hostname(),
+                        config.metrics().port());
+                deploy(vertx, metrics, "the metrics listener on " + config.metrics().hostname() + ":"
+                        + config.metrics().port() + " (metrics.hostname / metrics.port)");
+                metricsListener = Optional.of(metrics);
+            }
+        }
+
+        private List<InboundEventHandler> handlers(List<InboundEventHandler> extra) {
+            List<InboundEventHandler> handlers = new ArrayList<>();
+            handlers.add(new LoggingEventHandler());
+            handlers.addAll(extra);
+            for (InboundEventHandlerProvider provider : ServiceLoader.load(InboundEventHandlerProvider.class)) {
+                handlers.add(provider.create(services));
+                LOG.info("Event handler from {}", provider.getClass().getName());
+            }
+            return handlers;
+        }
+
+        private void bindJvmMetrics() {
+            new JvmMemoryMetrics().bindTo(registry);
+            JvmGcMetrics gc = new JvmGcMetrics();
+            gc.bindTo(registry);
+            opened.add(gc);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+        }
+
+        private static void deploy(Vertx vertx, io.vertx.core.Deployable verticle, String what) {
+            try {
+                vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD))
+                        .toCompletionStage().toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new IllegalStateException("Could not start " + what + ": " + cause.getMessage()
+                        + ". Check that the address exists and the port is free.", cause);
+            }
+        }
     }
 }

@@ -1,0 +1,12 @@
+package dev.passerelle.core.intake;
+
+import java.util.Optional;
+
+/**
+ * One row of {@code as_transaction}.
+ *
+ * @param body      the JSON as received; empty once every event in it was handled
+ * @param completed whether every event in it was handled
+ */
+record StoredTransaction(long seq, String txnId, Optional<String> body, boolean completed) {
+}
