@@ -5,10 +5,12 @@ import dev.passerelle.core.appservice.AppserviceQueries;
 import dev.passerelle.core.appservice.AppserviceVerticle;
 import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.intake.InboundEventHandler;
+import dev.passerelle.core.intake.HandlerRetries;
 import dev.passerelle.core.intake.InboundEventHandlerProvider;
 import dev.passerelle.core.intake.LoggingEventHandler;
-import dev.passerelle.core.intake.RetryPolicy;
 import dev.passerelle.core.intake.TransactionIntake;
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.matrix.RetryPolicy;
 import dev.passerelle.core.metrics.DatabaseReadinessCheck;
 import dev.passerelle.core.metrics.IntakeMetrics;
 import dev.passerelle.core.metrics.MetricsVerticle;
@@ -47,6 +49,12 @@ public final class Passerelle implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Passerelle.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** The homeserver link is probed once per attempt; {@link HomeserverConnection} does the retrying. */
+    private static final RetryPolicy PROBE_POLICY =
+            new RetryPolicy(1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(15));
+    private static final Duration HOMESERVER_FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration HOMESERVER_MAX_RETRY = Duration.ofSeconds(30);
+    private static final Duration HOMESERVER_RECHECK = Duration.ofSeconds(30);
 
     private final List<AutoCloseable> opened;
     private final PrometheusMeterRegistry registry;
@@ -167,6 +175,7 @@ public final class Passerelle implements AutoCloseable {
         ReadinessChecks readiness;
         AppserviceVerticle appservice;
         Optional<MetricsVerticle> metricsListener = Optional.empty();
+        HomeserverConnection homeserver;
 
         void build(PasserelleConfig config, Path baseDir, List<InboundEventHandler> extraHandlers) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -180,10 +189,12 @@ public final class Passerelle implements AutoCloseable {
 
             Vertx vertx = Vertx.vertx();
             opened.add(() -> vertx.close().toCompletionStage().toCompletableFuture().join());
-            services = new BridgeServices(config, vertx, database, registry);
+            MatrixClient matrix = MatrixClient.create(vertx, config.homeserver(), config.appservice(), registry);
+            opened.add(matrix);
+            services = new BridgeServices(config, vertx, database, matrix, registry);
 
             IntakeMetrics intakeMetrics = new IntakeMetrics(registry);
-            intake = TransactionIntake.open(database, handlers(extraHandlers), RetryPolicy.DEFAULT, intakeMetrics);
+            intake = TransactionIntake.open(database, handlers(extraHandlers), HandlerRetries.DEFAULT, intakeMetrics);
             opened.add(intake);
 
             readiness = new ReadinessChecks(Duration.ofSeconds(3));
@@ -206,6 +217,12 @@ public final class Passerelle implements AutoCloseable {
                     AppserviceQueries.defaults(bot), readiness);
             deploy(vertx, appservice, "the appservice API on " + config.appservice().hostname() + ":"
                     + config.appservice().port() + " (appservice.hostname / appservice.port)");
+            homeserver = new HomeserverConnection(
+                    MatrixClient.create(vertx, config.homeserver(), config.appservice(), registry, PROBE_POLICY),
+                    matrix, config.homeserver().address(), config.appservice().address(),
+                    config.appservice().botDisplayname(), HOMESERVER_FIRST_RETRY, HOMESERVER_MAX_RETRY,
+                    HOMESERVER_RECHECK);
+            readiness.add(homeserver);
             if (config.metrics() != null && config.metrics().enabled()) {
                 MetricsVerticle metrics = new MetricsVerticle(registry, readiness, config.metrics().hostname(),
                         config.metrics().port());
@@ -213,6 +230,9 @@ public final class Passerelle implements AutoCloseable {
                         + config.metrics().port() + " (metrics.hostname / metrics.port)");
                 metricsListener = Optional.of(metrics);
             }
+            // Only now: the homeserver's ping needs the appservice listener to answer.
+            homeserver.start();
+            opened.add(homeserver);
         }
 
         private List<InboundEventHandler> handlers(List<InboundEventHandler> extra) {

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands events to the handlers: one {@link RoomQueue} per room so that a room's events are handled strictly in
  * order, rooms in parallel. Each handler gets the event in turn; one that throws is retried with backoff
- * ({@link RetryPolicy}); if it still fails, the event is logged, counted as failed and marked done anyway, so that
+ * ({@link HandlerRetries}); if it still fails, the event is logged, counted as failed and marked done anyway, so that
  * one poison event cannot block its room forever. Ephemeral and to-device events go through one queue of their own.
  */
 final class Dispatcher {
@@ -22,7 +22,7 @@ final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final List<InboundEventHandler> handlers;
-    private final RetryPolicy retry;
+    private final HandlerRetries retry;
     private final IntakeProgress progress;
     private final IntakeMetrics metrics;
     private final Set<Thread> drainers = RoomQueue.newDrainerSet();
@@ -31,7 +31,7 @@ final class Dispatcher {
     private final AtomicLong pending = new AtomicLong();
     private volatile boolean stopping;
 
-    Dispatcher(List<InboundEventHandler> handlers, RetryPolicy retry, IntakeProgress progress, IntakeMetrics metrics) {
+    Dispatcher(List<InboundEventHandler> handlers, HandlerRetries retry, IntakeProgress progress, IntakeMetrics metrics) {
         this.handlers = List.copyOf(handlers);
         this.retry = retry;
         this.progress = progress;

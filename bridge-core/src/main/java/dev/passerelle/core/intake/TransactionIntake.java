@@ -44,7 +44,7 @@ public final class TransactionIntake implements AutoCloseable {
     private long nextSeq;
     private volatile boolean closed;
 
-    private TransactionIntake(Database database, List<InboundEventHandler> handlers, RetryPolicy retry,
+    private TransactionIntake(Database database, List<InboundEventHandler> handlers, HandlerRetries retry,
                               IntakeMetrics metrics, Clock clock) {
         this.journal = new IntakeJournal(database);
         this.progress = new IntakeProgress(journal, clock, FLUSH_INTERVAL);
@@ -59,7 +59,7 @@ public final class TransactionIntake implements AutoCloseable {
      *
      * @throws StoreUnavailableException when the database cannot be read
      */
-    public static TransactionIntake open(Database database, List<InboundEventHandler> handlers, RetryPolicy retry,
+    public static TransactionIntake open(Database database, List<InboundEventHandler> handlers, HandlerRetries retry,
                                          IntakeMetrics metrics) {
         TransactionIntake intake = new TransactionIntake(database, handlers, retry, metrics, Clock.systemUTC());
         try {

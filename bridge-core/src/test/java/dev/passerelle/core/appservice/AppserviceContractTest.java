@@ -45,6 +45,7 @@ class AppserviceContractTest extends AppserviceHttpTest {
     @AfterAll
     void stopBridge() {
         bridge.close();
+        closeHomeserver();
     }
 
     static String enc(String s) {
@@ -160,6 +161,7 @@ class AppserviceContractTest extends AppserviceHttpTest {
         Answer ready = get(bridge.appservicePort(), "/ready");
         assertEquals(200, ready.status(), ready.body());
         assertEquals("ok", ready.json().path("checks").path("database").asText(), ready.body());
+        assertEquals("ok", ready.json().path("checks").path("homeserver").asText(), ready.body());
     }
 
     @Test

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.core.Passerelle;
 import dev.passerelle.core.TestConfigs;
 import dev.passerelle.core.intake.InboundEventHandler;
+import dev.passerelle.core.metrics.ReadinessChecks;
 import dev.passerelle.testkit.db.TestDatabase;
+import dev.passerelle.testkit.homeserver.FakeHomeserver;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,12 +41,27 @@ public abstract class AppserviceHttpTest {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     protected Passerelle bridge;
+    /** The homeserver of the bridge, started with it; kept across restarts of the bridge within one test. */
+    protected FakeHomeserver homeserver;
+    private Vertx homeserverVertx;
 
     /** Starts (or restarts) the bridge on {@code db} with these handlers after the logging one. */
     protected Passerelle start(TestDatabase db, InboundEventHandler... handlers) {
-        bridge = Passerelle.start(TestConfigs.config(db), Path.of("."), List.of(handlers));
+        if (homeserver == null) {
+            int port = TestConfigs.freePort();
+            homeserverVertx = Vertx.vertx();
+            homeserver = FakeHomeserver.start(homeserverVertx, TestConfigs.homeserverFor(port));
+            bridgePort = port;
+        }
+        bridge = Passerelle.start(TestConfigs.config(db, homeserver.url(), bridgePort), Path.of("."),
+                List.of(handlers));
+        // The homeserver link is checked in the background; tests start from a bridge that is fully ready.
+        until(Duration.ofSeconds(10), "the bridge to be ready",
+                () -> ReadinessChecks.allReady(bridge.readiness().evaluate()));
         return bridge;
     }
+
+    private int bridgePort;
 
     /** Set by tests that share one bridge across the class and close it themselves. */
     protected boolean sharedBridge;
@@ -52,6 +70,16 @@ public abstract class AppserviceHttpTest {
     void closeBridge() {
         if (bridge != null && !sharedBridge) {
             bridge.close();
+            closeHomeserver();
+        }
+    }
+
+    /** For tests with a shared bridge, from their own {@code @AfterAll}. */
+    protected void closeHomeserver() {
+        if (homeserver != null) {
+            homeserver.close();
+            homeserverVertx.close();
+            homeserver = null;
         }
     }
 

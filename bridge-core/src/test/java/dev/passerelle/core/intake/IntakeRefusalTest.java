@@ -128,8 +128,12 @@ class IntakeRefusalTest extends AppserviceHttpTest {
         assertEquals(1, storedTransactions(db));
     }
 
+    static Stream<TestDatabase> isolatedDatabases() {
+        return TestDatabases.bothIsolated();
+    }
+
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("isolatedDatabases")
     void whileTheDatabaseIsDownTransactionsAre503AndNothingIsLostOnceItIsBack(TestDatabase db) throws Exception {
         RecordingHandler handler = new RecordingHandler();
         start(db, handler);

@@ -53,7 +53,7 @@ class MetricsEndpointTest extends AppserviceHttpTest {
 
     @Test
     void readyIs503WhileTheDatabaseIsUnreachableAndSaysWhy() throws Exception {
-        TestDatabase db = TestDatabases.postgres();
+        TestDatabase db = TestDatabases.postgresDatabase();
         start(db);
         int port = bridge.metricsPort().orElseThrow();
         assertEquals(200, get(port, "/ready").status());

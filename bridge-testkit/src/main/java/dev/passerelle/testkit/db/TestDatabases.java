@@ -36,6 +36,19 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * A new PostgreSQL database of its own, for tests that cut the database off (a schema shares its database with
+     * other tests' schemas).
+     */
+    public static TestDatabase postgresDatabase() {
+        return new TestDatabase("postgres", TestPostgres.server().createDatabase());
+    }
+
+    /** A fresh SQLite file and a PostgreSQL database of its own, for tests that cut the database off. */
+    public static Stream<TestDatabase> bothIsolated() {
+        return Stream.of(sqlite(), postgresDatabase());
+    }
+
     /** A new, empty PostgreSQL schema (as good as a database for the bridge) on the server {@link TestPostgres} found. */
     public static TestDatabase postgres() {
         return new TestDatabase("postgres", TestPostgres.server().createSchema());

@@ -8,10 +8,10 @@ import java.time.Duration;
  * @param retries    tries after the first one
  * @param firstDelay the wait before the first retry; each later wait is {@code factor} times longer
  */
-public record RetryPolicy(int retries, Duration firstDelay, double factor) {
+public record HandlerRetries(int retries, Duration firstDelay, double factor) {
 
     /** Three retries after 100 ms, 300 ms and 900 ms. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(100), 3);
+    public static final HandlerRetries DEFAULT = new HandlerRetries(3, Duration.ofMillis(100), 3);
 
     Duration delayBefore(int retry) {
         return Duration.ofMillis((long) (firstDelay.toMillis() * Math.pow(factor, retry - 1)));
