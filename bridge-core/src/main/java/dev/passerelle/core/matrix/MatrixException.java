@@ -53,6 +53,11 @@ public sealed class MatrixException extends RuntimeException
     }
 
     /** Builds the most specific exception for an error answer. */
+    /** A failure in words for a log line: its message (e.g. "Connection refused: localhost/127.0.0.1:8008"). */
+    static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     static MatrixException fromAnswer(String endpoint, int status, String errcode, String error,
                                       Optional<Duration> retryAfter) {
         String detail = endpoint + " failed with HTTP " + status + (errcode.isEmpty() ? "" : " " + errcode)
@@ -107,7 +112,8 @@ public sealed class MatrixException extends RuntimeException
     public static final class Unreachable extends MatrixException {
         Unreachable(String address, String endpoint, int attempts, Throwable cause) {
             super("could not reach the homeserver at " + address + " (" + endpoint + ", " + attempts
-                    + " attempts, last error: " + cause + "); check homeserver.address in config.yaml and that the "
+                    + (attempts == 1 ? " attempt" : " attempts") + ", last error: " + describe(cause)
+                    + "); check homeserver.address in config.yaml and that the "
                     + "homeserver is running and reachable from the bridge", endpoint, 0, "", "", Optional.empty(),
                     cause);
         }

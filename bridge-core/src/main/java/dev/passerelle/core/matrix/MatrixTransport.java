@@ -70,12 +70,14 @@ final class MatrixTransport {
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
                 boolean retryable = req.retry() == MatrixRequest.RetryMode.ALWAYS
                         || (req.retry() == MatrixRequest.RetryMode.IF_NOT_PROCESSED && notSent);
-                LOG.warn("Matrix request {} got no answer (attempt {}/{}): {}", endpoint, attempt,
-                        policy.maxAttempts(), e.toString());
                 if (!retryable || attempt >= policy.maxAttempts()) {
+                    // The caller decides how loudly to report it; logging here too would say it twice.
                     throw new MatrixException.Unreachable(baseUrl, endpoint, attempt, e);
                 }
-                pause(endpoint, "connection", policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
+                Duration wait = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
+                LOG.warn("Matrix request {} got no answer (attempt {}/{}: {}); retrying in {} ms", endpoint, attempt,
+                        policy.maxAttempts(), MatrixException.describe(e), wait.toMillis());
+                pause(endpoint, "connection", wait);
                 continue;
             }
             int status = resp.statusCode();
@@ -90,8 +92,6 @@ final class MatrixTransport {
             String error = err.path("error").asText("");
             Optional<Duration> retryAfter = retryAfter(resp, err);
             record(endpoint, Integer.toString(status), errcode.isEmpty() ? "none" : errcode, start);
-            LOG.warn("Matrix request {} failed: HTTP {} {} (attempt {}/{})", endpoint, status,
-                    errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts());
             boolean rateLimited = status == 429 || errcode.equals("M_LIMIT_EXCEEDED");
             boolean transientStatus = status == 503
                     || ((status == 502 || status == 504) && req.retry() == MatrixRequest.RetryMode.ALWAYS);
@@ -101,6 +101,8 @@ final class MatrixTransport {
                 Duration wait = rateLimited
                         ? retryAfter.map(d -> d.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : d).orElse(backoff)
                         : backoff;
+                LOG.warn("Matrix request {} failed: HTTP {} {} (attempt {}/{}); retrying in {} ms", endpoint, status,
+                        errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts(), wait.toMillis());
                 pause(endpoint, rateLimited ? "rate_limited" : "status_" + status, wait);
                 continue;
             }

@@ -31,6 +31,12 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    static {
+        // jOOQ prints a banner and a "tip of the day" on first use: noise in an admin's log.
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
     /** Core migrations; connectors add their own locations. */
     public static final String CORE_MIGRATIONS = "classpath:db/migration";
 
