@@ -1,5 +1,6 @@
 package dev.passerelle.core.intake;
 
+import dev.passerelle.core.store.IntakePosition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
@@ -30,8 +31,8 @@ public record InboundEvent(
         ObjectNode json,
         boolean replay) {
 
-    /** The same event flagged as a replay after restart. */
-    public InboundEvent asReplay() {
-        return new InboundEvent(txnSeq, index, roomId, eventId, sender, type, stateKey, json, true);
+    /** Where the event sits in the intake order. */
+    public IntakePosition position() {
+        return new IntakePosition(txnSeq, index);
     }
 }

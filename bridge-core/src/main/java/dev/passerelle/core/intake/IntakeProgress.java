@@ -1,5 +1,7 @@
 package dev.passerelle.core.intake;
 
+import dev.passerelle.core.store.IntakePosition;
+import dev.passerelle.core.store.IntakeStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,21 +28,21 @@ final class IntakeProgress {
     static final Duration RETENTION = Duration.ofDays(7);
     private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
-    private final IntakeJournal journal;
+    private final IntakeStore intakeStore;
     private final Clock clock;
     private final Duration flushInterval;
     private final Object lock = new Object();
     /** Events not yet done per transaction seq; a seq stays here until its completion is written. */
     private final Map<Long, Integer> remaining = new HashMap<>();
-    private final Map<String, EventPosition> unwrittenRooms = new HashMap<>();
+    private final Map<String, IntakePosition> unwrittenRooms = new HashMap<>();
     private final Set<Long> unwrittenCompletions = new HashSet<>();
     private volatile boolean running;
     private Thread flusher;
     private boolean lastFlushFailed;
     private long lastCleanup;
 
-    IntakeProgress(IntakeJournal journal, Clock clock, Duration flushInterval) {
-        this.journal = journal;
+    IntakeProgress(IntakeStore intakeStore, Clock clock, Duration flushInterval) {
+        this.intakeStore = intakeStore;
         this.clock = clock;
         this.flushInterval = flushInterval;
     }
@@ -65,7 +67,7 @@ final class IntakeProgress {
     /** Records that every handler is through with {@code event}; never blocks on the database. */
     void done(InboundEvent event) {
         synchronized (lock) {
-            EventPosition position = EventPosition.of(event);
+            IntakePosition position = event.position();
             unwrittenRooms.merge(event.roomId(), position, (a, b) -> a.isAfter(b) ? a : b);
             Integer left = remaining.get(event.txnSeq());
             if (left != null) {
@@ -114,7 +116,7 @@ final class IntakeProgress {
 
     /** Writes what is done so far in one database transaction; throws when the database cannot be reached. */
     void flush() {
-        Map<String, EventPosition> rooms;
+        Map<String, IntakePosition> rooms;
         List<Long> completions;
         synchronized (lock) {
             if (unwrittenRooms.isEmpty() && unwrittenCompletions.isEmpty()) {
@@ -126,7 +128,7 @@ final class IntakeProgress {
             unwrittenCompletions.clear();
         }
         try {
-            journal.recordProgress(rooms, completions, clock.millis());
+            intakeStore.recordProgress(rooms, completions, clock.millis());
         } catch (RuntimeException e) {
             synchronized (lock) {
                 rooms.forEach((room, pos) -> unwrittenRooms.merge(room, pos, (a, b) -> a.isAfter(b) ? a : b));
@@ -146,7 +148,7 @@ final class IntakeProgress {
         }
         lastCleanup = now;
         try {
-            int deleted = journal.deleteCompletedBefore(now - RETENTION.toMillis());
+            int deleted = intakeStore.deleteCompletedBefore(now - RETENTION.toMillis());
             if (deleted > 0) {
                 LOG.info("Deleted {} completed transactions older than {} days", deleted, RETENTION.toDays());
             }

@@ -1,5 +1,8 @@
 package dev.passerelle.core.intake;
 
+import dev.passerelle.core.store.IntakePosition;
+import dev.passerelle.core.store.IntakeStore;
+import dev.passerelle.core.store.StoredTransaction;
 import dev.passerelle.core.metrics.IntakeMetrics;
 import dev.passerelle.core.store.Database;
 import dev.passerelle.core.store.StoreUnavailableException;
@@ -28,7 +31,7 @@ public final class TransactionIntake implements AutoCloseable {
     private static final int RECENT_IDS = 10_000;
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(25);
 
-    private final IntakeJournal journal;
+    private final IntakeStore intakeStore;
     private final IntakeProgress progress;
     private final Dispatcher dispatcher;
     private final IntakeMetrics metrics;
@@ -46,8 +49,8 @@ public final class TransactionIntake implements AutoCloseable {
 
     private TransactionIntake(Database database, List<InboundEventHandler> handlers, HandlerRetries retry,
                               IntakeMetrics metrics, Clock clock) {
-        this.journal = new IntakeJournal(database);
-        this.progress = new IntakeProgress(journal, clock, FLUSH_INTERVAL);
+        this.intakeStore = new IntakeStore(database);
+        this.progress = new IntakeProgress(intakeStore, clock, FLUSH_INTERVAL);
         this.dispatcher = new Dispatcher(handlers, retry, progress, metrics);
         this.metrics = metrics;
         this.clock = clock;
@@ -75,10 +78,10 @@ public final class TransactionIntake implements AutoCloseable {
     private void resume() {
         intakeLock.lock();
         try {
-            nextSeq = journal.maxSeq() + 1;
-            Map<String, EventPosition> rooms = journal.roomProgress();
+            nextSeq = intakeStore.maxSeq() + 1;
+            Map<String, IntakePosition> rooms = intakeStore.roomProgress();
             int replayed = 0;
-            for (StoredTransaction txn : journal.pending()) {
+            for (StoredTransaction txn : intakeStore.pending()) {
                 replayed += redispatch(txn, rooms);
                 recentIds.put(txn.txnId(), Boolean.TRUE);
             }
@@ -92,12 +95,12 @@ public final class TransactionIntake implements AutoCloseable {
     }
 
     /** Dispatches the events of a stored transaction that are after their room's progress; returns how many. */
-    private int redispatch(StoredTransaction txn, Map<String, EventPosition> rooms) {
+    private int redispatch(StoredTransaction txn, Map<String, IntakePosition> rooms) {
         List<InboundEvent> events = txn.body().flatMap(body -> parseStored(txn, body))
                 .map(b -> b.inboundEvents(txn.seq(), true)).orElse(List.of());
         List<InboundEvent> todo = events.stream().filter(e -> {
-            EventPosition done = rooms.get(e.roomId());
-            return done == null || EventPosition.of(e).isAfter(done);
+            IntakePosition done = rooms.get(e.roomId());
+            return done == null || e.position().isAfter(done);
         }).toList();
         progress.register(txn.seq(), todo.size());
         todo.forEach(dispatcher::dispatch);
@@ -146,7 +149,7 @@ public final class TransactionIntake implements AutoCloseable {
     private AcceptResult store(String txnId, byte[] rawBody, TransactionBody body) {
         long seq = nextSeq++; // consumed even on failure: a commit that failed may still have landed
         try {
-            if (!journal.insert(seq, txnId, new String(rawBody, StandardCharsets.UTF_8), body.events().size(),
+            if (!intakeStore.insert(seq, txnId, new String(rawBody, StandardCharsets.UTF_8), body.events().size(),
                     clock.millis())) {
                 return alreadyStored(txnId);
             }
@@ -165,11 +168,11 @@ public final class TransactionIntake implements AutoCloseable {
      * but never dispatched (a commit reported as failed that did land), dispatch it now.
      */
     private AcceptResult alreadyStored(String txnId) {
-        StoredTransaction txn = journal.find(txnId).orElseThrow(() -> new StoreUnavailableException(
+        StoredTransaction txn = intakeStore.find(txnId).orElseThrow(() -> new StoreUnavailableException(
                 "transaction " + txnId + " was reported as stored but cannot be read back", null));
         if (!txn.completed() && !progress.isTracked(txn.seq())) {
             LOG.info("Transaction {} (seq {}) was stored but not dispatched; dispatching it now", txnId, txn.seq());
-            redispatch(txn, journal.roomProgress());
+            redispatch(txn, intakeStore.roomProgress());
         }
         return AcceptResult.DUPLICATE;
     }

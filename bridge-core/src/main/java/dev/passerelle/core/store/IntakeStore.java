@@ -1,9 +1,8 @@
-package dev.passerelle.core.intake;
+package dev.passerelle.core.store;
 
 import static dev.passerelle.core.store.jooq.tables.AsTransaction.AS_TRANSACTION;
 import static dev.passerelle.core.store.jooq.tables.IntakeRoomProgress.INTAKE_ROOM_PROGRESS;
 
-import dev.passerelle.core.store.Database;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +16,11 @@ import org.jooq.impl.DSL;
  * The intake's two tables, {@code as_transaction} and {@code intake_room_progress} (see {@code V1__create_intake.sql}).
  * Every method blocks on the database and throws jOOQ's {@code DataAccessException} when it cannot be reached.
  */
-final class IntakeJournal {
+public final class IntakeStore {
 
     private final Database database;
 
-    IntakeJournal(Database database) {
+    public IntakeStore(Database database) {
         this.database = database;
     }
 
@@ -33,7 +32,7 @@ final class IntakeJournal {
      * The highest sequence number ever assigned, 0 when none. Room progress counts too: old transaction rows are
      * deleted, and a sequence number must never be reused below a room's recorded progress.
      */
-    long maxSeq() {
+    public long maxSeq() {
         Long txn = dsl().select(DSL.max(AS_TRANSACTION.SEQ)).from(AS_TRANSACTION).fetchOne(0, Long.class);
         Long room = dsl().select(DSL.max(INTAKE_ROOM_PROGRESS.TXN_SEQ)).from(INTAKE_ROOM_PROGRESS)
                 .fetchOne(0, Long.class);
@@ -45,7 +44,7 @@ final class IntakeJournal {
      *
      * @return false when a transaction with this id is already stored (nothing was written)
      */
-    boolean insert(long seq, String txnId, String body, int eventCount, long now) {
+    public boolean insert(long seq, String txnId, String body, int eventCount, long now) {
         return dsl().insertInto(AS_TRANSACTION)
                 .set(AS_TRANSACTION.SEQ, seq)
                 .set(AS_TRANSACTION.TXN_ID, txnId)
@@ -56,24 +55,24 @@ final class IntakeJournal {
                 .execute() == 1;
     }
 
-    Optional<StoredTransaction> find(String txnId) {
+    public Optional<StoredTransaction> find(String txnId) {
         return dsl().select(AS_TRANSACTION.SEQ, AS_TRANSACTION.TXN_ID, AS_TRANSACTION.BODY, AS_TRANSACTION.COMPLETED_AT)
                 .from(AS_TRANSACTION).where(AS_TRANSACTION.TXN_ID.eq(txnId))
-                .fetchOptional().map(IntakeJournal::toStored);
+                .fetchOptional().map(IntakeStore::toStored);
     }
 
     /** Transactions not yet completed, in arrival order. */
-    List<StoredTransaction> pending() {
+    public List<StoredTransaction> pending() {
         return dsl().select(AS_TRANSACTION.SEQ, AS_TRANSACTION.TXN_ID, AS_TRANSACTION.BODY, AS_TRANSACTION.COMPLETED_AT)
                 .from(AS_TRANSACTION).where(AS_TRANSACTION.COMPLETED_AT.isNull())
                 .orderBy(AS_TRANSACTION.SEQ)
-                .fetch(IntakeJournal::toStored);
+                .fetch(IntakeStore::toStored);
     }
 
-    Map<String, EventPosition> roomProgress() {
-        Map<String, EventPosition> result = new HashMap<>();
+    public Map<String, IntakePosition> roomProgress() {
+        Map<String, IntakePosition> result = new HashMap<>();
         dsl().selectFrom(INTAKE_ROOM_PROGRESS).forEach(r ->
-                result.put(r.getRoomId(), new EventPosition(r.getTxnSeq(), r.getEventIndex())));
+                result.put(r.getRoomId(), new IntakePosition(r.getTxnSeq(), r.getEventIndex())));
         return result;
     }
 
@@ -81,10 +80,10 @@ final class IntakeJournal {
      * In one database transaction: records each room's last done event and marks the given transactions completed
      * (their bodies are dropped, the rows stay to recognise repeated transaction ids).
      */
-    void recordProgress(Map<String, EventPosition> rooms, Collection<Long> completedSeqs, long now) {
+    public void recordProgress(Map<String, IntakePosition> rooms, Collection<Long> completedSeqs, long now) {
         dsl().transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            for (Map.Entry<String, EventPosition> room : rooms.entrySet()) {
+            for (Map.Entry<String, IntakePosition> room : rooms.entrySet()) {
                 tx.insertInto(INTAKE_ROOM_PROGRESS)
                         .set(INTAKE_ROOM_PROGRESS.ROOM_ID, room.getKey())
                         .set(INTAKE_ROOM_PROGRESS.TXN_SEQ, room.getValue().txnSeq())
@@ -107,7 +106,7 @@ final class IntakeJournal {
     }
 
     /** Deletes completed transactions older than {@code cutoff} (epoch millis); returns how many. */
-    int deleteCompletedBefore(long cutoff) {
+    public int deleteCompletedBefore(long cutoff) {
         return dsl().deleteFrom(AS_TRANSACTION)
                 .where(AS_TRANSACTION.COMPLETED_AT.isNotNull().and(AS_TRANSACTION.COMPLETED_AT.lt(cutoff)))
                 .execute();

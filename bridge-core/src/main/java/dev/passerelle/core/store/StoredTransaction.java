@@ -1,4 +1,4 @@
-package dev.passerelle.core.intake;
+package dev.passerelle.core.store;
 
 import java.util.Optional;
 
@@ -8,5 +8,5 @@ import java.util.Optional;
  * @param body      the JSON as received; empty once every event in it was handled
  * @param completed whether every event in it was handled
  */
-record StoredTransaction(long seq, String txnId, Optional<String> body, boolean completed) {
+public record StoredTransaction(long seq, String txnId, Optional<String> body, boolean completed) {
 }
