@@ -7,6 +7,7 @@ import com.networknt.schema.Schema;
 import dev.passerelle.core.TestConfigs;
 import dev.passerelle.core.intake.RecordingHandler;
 import dev.passerelle.testkit.db.TestDatabases;
+import dev.passerelle.testkit.spec.MatrixSpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,6 +25,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every appservice endpoint, prefixed and legacy, answers as the spec's response schemas say. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppserviceContractTest extends AppserviceHttpTest {
+
+    /** The spec's schema of an Application Service API answer. */
+    static Schema response(String file, String path, String method, int status) {
+        return MatrixSpec.responseSchema(MatrixSpec.api("application-service", file), path, method, status);
+    }
 
     private static final AtomicInteger TXN = new AtomicInteger();
     private final RecordingHandler handler = new RecordingHandler();
@@ -96,7 +102,7 @@ class AppserviceContractTest extends AppserviceHttpTest {
         if (expected == 404) {
             assertEquals("M_NOT_FOUND", answer.errcode(), answer.body());
         }
-        assertConforms(SpecSchemas.response(e.specFile(), e.specPath(), e.specMethod(), expected), answer);
+        assertConforms(response(e.specFile(), e.specPath(), e.specMethod(), expected), answer);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,9 +128,9 @@ class AppserviceContractTest extends AppserviceHttpTest {
     /** Some operations (transactions, ping) do not list their 401/403 in the spec: use the common error schema. */
     private static Schema errorSchema(Endpoint e, int status) {
         try {
-            return SpecSchemas.response(e.specFile(), e.specPath(), e.specMethod(), status);
+            return response(e.specFile(), e.specPath(), e.specMethod(), status);
         } catch (IllegalArgumentException notListed) {
-            return SpecSchemas.response("query_user.yaml", "/users/{userId}", "get", status);
+            return response("query_user.yaml", "/users/{userId}", "get", status);
         }
     }
 
@@ -132,7 +138,7 @@ class AppserviceContractTest extends AppserviceHttpTest {
     void aUserOtherThanTheBotIsNotFound() {
         Answer answer = send("GET", PREFIX + "/users/" + enc("@someone_else:example.org"), null, Auth.BEARER);
         assertError(answer, 404, "M_NOT_FOUND");
-        assertConforms(SpecSchemas.response("query_user.yaml", "/users/{userId}", "get", 404), answer);
+        assertConforms(response("query_user.yaml", "/users/{userId}", "get", 404), answer);
     }
 
     @Test
@@ -166,14 +172,14 @@ class AppserviceContractTest extends AppserviceHttpTest {
 
     @Test
     void theSchemaCheckItselfRejectsAnAnswerThatBreaksTheSpec() {
-        Schema error = SpecSchemas.response("query_user.yaml", "/users/{userId}", "get", 404);
-        assertTrue(!SpecSchemas.errors(error, "{\"error\":\"no errcode\"}").isEmpty());
-        Schema locations = SpecSchemas.response("protocols.yaml", "/thirdparty/location", "get", 200);
-        assertTrue(!SpecSchemas.errors(locations, "[{\"alias\":5}]").isEmpty());
+        Schema error = response("query_user.yaml", "/users/{userId}", "get", 404);
+        assertTrue(!MatrixSpec.errors(error, "{\"error\":\"no errcode\"}").isEmpty());
+        Schema locations = response("protocols.yaml", "/thirdparty/location", "get", 200);
+        assertTrue(!MatrixSpec.errors(locations, "[{\"alias\":5}]").isEmpty());
     }
 
     private static void assertConforms(Schema schema, Answer answer) {
-        List<String> errors = SpecSchemas.errors(schema, answer.body());
+        List<String> errors = MatrixSpec.errors(schema, answer.body());
         assertTrue(errors.isEmpty(), "answer " + answer.body() + " does not conform: " + errors);
     }
 }

@@ -5,23 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.InputFormat;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.passerelle.testkit.spec.MatrixSpec;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class RegistrationTest {
-
-    private static final Path SCHEMA = Path.of("").toAbsolutePath()
-            .resolve("../../shared/matrix-spec/data/api/application-service/definitions/registration.yaml")
-            .normalize();
 
     private static Registration generate(PasserelleConfig config) {
         return Registration.fromConfig(config,
@@ -30,47 +21,13 @@ class RegistrationTest {
     }
 
     @Test
-    void generatedYamlValidatesAgainstTheSpecSchema() throws Exception {
-        assertTrue(Files.isRegularFile(SCHEMA), "the Matrix spec data is missing: expected " + SCHEMA
-                + " (the repository's sibling directory shared/matrix-spec)");
-        var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(inlineRefs(SCHEMA).toString(), InputFormat.JSON);
+    void generatedYamlValidatesAgainstTheSpecSchema() {
+        var schema = MatrixSpec.schemaFile(MatrixSpec.api("application-service", "definitions/registration.yaml"));
         var yaml = generate(ConfigValidatorTest.valid()).toYaml();
-        assertEquals(List.of(), schema.validate(yaml, InputFormat.YAML));
+        assertEquals(List.of(), MatrixSpec.errors(schema, yaml, InputFormat.YAML));
         // The schema must be able to fail: a namespace without "exclusive" is refused.
         var broken = yaml.replaceFirst("- exclusive: true\n", "- ");
-        assertFalse(schema.validate(broken, InputFormat.YAML).isEmpty(), broken);
-    }
-
-    /** The schema with every {@code $ref} to a sibling file replaced by that file's (inlined) content. */
-    private static JsonNode inlineRefs(Path file) throws Exception {
-        var node = new YAMLMapper().readTree(file.toFile());
-        inline(node, file.getParent());
-        return node;
-    }
-
-    private static void inline(JsonNode node, Path directory) throws Exception {
-        if (node instanceof ObjectNode object) {
-            var names = new java.util.ArrayList<String>();
-            object.fieldNames().forEachRemaining(names::add);
-            for (var name : names) {
-                var child = object.get(name);
-                if (child instanceof ObjectNode ref && ref.has("$ref") && ref.size() == 1) {
-                    object.set(name, inlineRefs(directory.resolve(ref.get("$ref").asText())));
-                } else {
-                    inline(child, directory);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                var item = array.get(i);
-                if (item instanceof ObjectNode ref && ref.has("$ref") && ref.size() == 1) {
-                    array.set(i, inlineRefs(directory.resolve(ref.get("$ref").asText())));
-                } else {
-                    inline(item, directory);
-                }
-            }
-        }
+        assertFalse(MatrixSpec.errors(schema, broken, InputFormat.YAML).isEmpty(), broken);
     }
 
     @Test
