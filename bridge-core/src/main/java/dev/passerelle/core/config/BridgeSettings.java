@@ -9,4 +9,23 @@ import java.util.Map;
  * @param secretKey     base64 of 32 random bytes; encrypts login secrets (session keys, cookies) at rest
  */
 public record BridgeSettings(String commandPrefix, Map<String, PermissionLevel> permissions, String secretKey) {
+
+    /**
+     * What {@code userId} may do: the level of its own id if listed, else of its server name, else of {@code *},
+     * else {@link PermissionLevel#BLOCK}. A malformed id (no {@code :server}) only matches {@code *}.
+     */
+    public PermissionLevel levelOf(String userId) {
+        PermissionLevel exact = permissions.get(userId);
+        if (exact != null) {
+            return exact;
+        }
+        int colon = userId.indexOf(':');
+        if (userId.startsWith("@") && colon > 1 && colon < userId.length() - 1) {
+            PermissionLevel server = permissions.get(userId.substring(colon + 1));
+            if (server != null) {
+                return server;
+            }
+        }
+        return permissions.getOrDefault("*", PermissionLevel.BLOCK);
+    }
 }

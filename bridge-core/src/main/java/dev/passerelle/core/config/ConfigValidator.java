@@ -113,7 +113,7 @@ public final class ConfigValidator {
                         + "(example.org) or a user id (@alice:example.org); quote it in YAML"));
             }
             if (level == null) {
-                problems.add(ConfigProblem.missing(key, "needs a level: none, relay, user or admin"));
+                problems.add(ConfigProblem.missing(key, "needs a level: block, relay, user or admin"));
             }
         });
         checkSecretKey(bridge.secretKey(), problems);

@@ -97,7 +97,7 @@ public final class ExampleConfig {
               # Prefix of bot commands in portal rooms, e.g. "!pass help" (management rooms need none). No spaces.
               command_prefix: "!pass"
               # Who may do what. Keys: "*" (everyone), a server name (example.org) or a user id (@alice:example.org);
-              # the most specific key that matches a user wins. Levels: none, relay (talk through a relay only),
+              # the most specific key that matches a user wins. Levels: block (ignored), relay (talk through a relay only),
               # user (log in with their own accounts), admin (manage the bridge). This map replaces the default
               # as a whole.
               permissions:

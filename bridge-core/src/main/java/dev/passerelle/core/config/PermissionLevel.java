@@ -2,8 +2,8 @@ package dev.passerelle.core.config;
 
 /** What a Matrix user may do with the bridge, in increasing order of power. */
 public enum PermissionLevel {
-    /** Nothing: the bridge ignores the user. */
-    NONE,
+    /** Nothing: the bridge ignores the user (no commands, nothing bridged). */
+    BLOCK,
     /** May talk in portals where a relay bot sends for them, but may not log in. */
     RELAY,
     /** May log in with their own accounts. */

@@ -141,7 +141,7 @@ class ConfigLoaderTest {
                   permissions:
                     "*": superuser
                 """) + "database:\n  type: mysql\n", Map.of()));
-        assertTrue(error.getMessage().contains("bridge.permissions.* = \"superuser\": must be one of none, relay, "
+        assertTrue(error.getMessage().contains("bridge.permissions.* = \"superuser\": must be one of block, relay, "
                 + "user, admin"), error.getMessage());
         assertTrue(error.getMessage().contains("database.type = \"mysql\": must be one of sqlite, postgres"),
                 error.getMessage());
