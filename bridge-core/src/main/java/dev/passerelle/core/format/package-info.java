@@ -1,0 +1,19 @@
+/**
+ * Message formatting between the networks and Matrix.
+ *
+ * <p>Every connector converts between its own format and {@link dev.passerelle.core.format.FormattedText}
+ * only: plain text plus typed {@link dev.passerelle.core.format.Entity} ranges in UTF-16 offsets (the family
+ * of types is {@link dev.passerelle.core.format.EntityType}). This package converts between that and Matrix's
+ * {@code org.matrix.custom.html}:
+ * <ul>
+ *   <li>{@link dev.passerelle.core.format.MatrixHtmlRenderer} — network → Matrix: {@code body},
+ *       {@code formatted_body} and {@code m.mentions}, as a {@link dev.passerelle.core.format.MatrixFormattedContent};</li>
+ *   <li>{@link dev.passerelle.core.format.MatrixHtmlParser} — Matrix → network, sanitising the HTML with
+ *       {@link dev.passerelle.core.format.MatrixHtmlSanitizer} (jsoup) first.</li>
+ * </ul>
+ * Start reading at {@code FormattedText}, then the renderer and the parser. Package-private helpers:
+ * {@code HtmlEmitter} writes balanced HTML for overlapping entities, {@code HtmlTextWalker} lays HTML out as
+ * text the way a browser would, {@code EntityOrder} keeps entities canonical, {@code MatrixLinks} knows pills.
+ * {@code parse(render(text))} gives {@code text} back for everything HTML can express (see FormatRoundTripTest).
+ */
+package dev.passerelle.core.format;
