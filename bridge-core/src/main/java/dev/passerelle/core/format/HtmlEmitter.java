@@ -24,6 +24,7 @@ final class HtmlEmitter {
     private final List<Entity> stack = new ArrayList<>();
     private final StringBuilder html = new StringBuilder();
     private int impliedNewlineAt = -1;
+    private int nextToOpen;
 
     private HtmlEmitter(FormattedText ft) {
         this.text = ft.text();
@@ -76,18 +77,20 @@ final class HtmlEmitter {
     }
 
     private void openStartingAt(int p) {
-        for (Entity e : entities) {
-            if (e.offset() != p) {
-                continue;
-            }
-            int topBlock = -1;
+        // Entities are sorted by offset (then outer first), so each is reached exactly once.
+        while (nextToOpen < entities.size() && entities.get(nextToOpen).offset() == p) {
+            Entity e = entities.get(nextToOpen++);
+            // Nothing below a block may move (blocks stay outside inline tags), and an open link or pill is
+            // not cut to make room: the new entity goes inside it and is the one that gets split.
+            int floor = -1;
             for (int i = 0; i < stack.size(); i++) {
-                if (EntityOrder.isBlock(stack.get(i).type())) {
-                    topBlock = i;
+                EntityType open = stack.get(i).type();
+                if (EntityOrder.isBlock(open) || (!EntityOrder.isBlock(e.type()) && isLink(open))) {
+                    floor = i;
                 }
             }
             int lowest = -1;
-            for (int i = topBlock + 1; i < stack.size(); i++) {
+            for (int i = floor + 1; i < stack.size(); i++) {
                 if (EntityOrder.isBlock(e.type()) || stack.get(i).end() < e.end()) {
                     lowest = i;
                     break;
@@ -97,6 +100,10 @@ final class HtmlEmitter {
             push(e);
             popped.reversed().forEach(this::push);
         }
+    }
+
+    private static boolean isLink(EntityType type) {
+        return type instanceof EntityType.Link || type instanceof EntityType.UserMention;
     }
 
     /** Pops and closes everything from the top down to {@code index}; returns them top first. */

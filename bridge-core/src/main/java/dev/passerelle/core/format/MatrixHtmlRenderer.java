@@ -1,8 +1,10 @@
 package dev.passerelle.core.format;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns a {@link FormattedText} into the text part of a Matrix message: a plain {@code body}, an
@@ -31,17 +33,25 @@ public final class MatrixHtmlRenderer {
     /** The plain fallback {@code body} described in the class comment. */
     public static String body(FormattedText ft) {
         String text = ft.text();
+        var linkSuffixes = new TreeMap<Integer, StringBuilder>();
+        var quoted = new boolean[text.length()];
+        for (Entity e : ft.entities()) {
+            if (e.type() instanceof EntityType.Link link && !showsItsUrl(ft.textOf(e), link.url())) {
+                linkSuffixes.computeIfAbsent(e.end(), k -> new StringBuilder()).append(" (").append(link.url()).append(')');
+            } else if (e.type() instanceof EntityType.Blockquote) {
+                Arrays.fill(quoted, e.offset(), e.end(), true);
+            }
+        }
         var out = new StringBuilder(text.length() + 16);
         for (int i = 0; i <= text.length(); i++) {
-            for (Entity e : ft.entities()) {
-                if (e.end() == i && e.type() instanceof EntityType.Link link && !showsItsUrl(ft.textOf(e), link.url())) {
-                    out.append(" (").append(link.url()).append(')');
-                }
+            var suffix = linkSuffixes.get(i);
+            if (suffix != null) {
+                out.append(suffix);
             }
             if (i == text.length()) {
                 break;
             }
-            if ((i == 0 || text.charAt(i - 1) == '\n') && insideQuote(ft, i)) {
+            if ((i == 0 || text.charAt(i - 1) == '\n') && quoted[i]) {
                 out.append("> ");
             }
             out.append(text.charAt(i));
@@ -58,11 +68,6 @@ public final class MatrixHtmlRenderer {
             }
         }
         return List.copyOf(ids);
-    }
-
-    private static boolean insideQuote(FormattedText ft, int i) {
-        return ft.entities().stream()
-                .anyMatch(e -> e.type() instanceof EntityType.Blockquote && e.offset() <= i && i < e.end());
     }
 
     // "example.org" for https://example.org/ or "bob@example.org" for mailto:bob@example.org says it already.
