@@ -174,4 +174,60 @@ class FormatRoundTripTest {
         }
         return false;
     }
+
+    /**
+     * Random messages made of plain lines, quotes and code blocks (blocks cover whole lines, as networks send
+     * them), with random inline styles inside the non-code parts.
+     */
+    @Test
+    void randomBlocksSurviveTheRoundTrip() {
+        String[] pieces = {"a", "b", " ", "😀", "<", "&", "x y"};
+        EntityType[] styles = {BOLD, ITALIC, CODE, link("https://example.org"), mention("@u:example.org")};
+        for (int seed = 0; seed < 3000; seed++) {
+            var random = new Random(seed);
+            var b = FormattedText.builder();
+            int segments = 1 + random.nextInt(4);
+            for (int k = 0; k < segments; k++) {
+                if (k > 0) {
+                    b.append("\n");
+                }
+                int kind = random.nextInt(3);
+                int start = b.length();
+                for (int line = random.nextInt(3); line >= 0; line--) {
+                    boolean blank = kind == 0 && k > 0 && k < segments - 1 && random.nextInt(4) == 0;
+                    String text = blank ? "" : randomLine(random, pieces);
+                    b.append(text, kind == 2 || random.nextBoolean() ? new EntityType[0]
+                            : new EntityType[] {styles[random.nextInt(styles.length)]});
+                    if (line > 0) {
+                        b.append("\n");
+                    }
+                }
+                if (kind == 1) {
+                    b.applySince(start, BLOCKQUOTE);
+                } else if (kind == 2) {
+                    b.applySince(start, pre(random.nextBoolean() ? "rust" : null));
+                }
+            }
+            FormattedText original;
+            try {
+                original = b.build();
+            } catch (IllegalArgumentException blankOnly) {
+                continue;
+            }
+            if (original.text().startsWith("\n") || original.text().endsWith("\n")) {
+                continue;
+            }
+            var content = MatrixHtmlRenderer.render(original).toMessageContent(MAPPER, "m.text");
+            int s = seed;
+            assertEquals(original, MatrixHtmlParser.parse(content), () -> "seed " + s + " through " + content);
+        }
+    }
+
+    private static String randomLine(Random random, String[] pieces) {
+        var line = new StringBuilder();
+        for (int i = random.nextInt(4); i >= 0; i--) {
+            line.append(pieces[random.nextInt(pieces.length)]);
+        }
+        return line.toString();
+    }
 }
