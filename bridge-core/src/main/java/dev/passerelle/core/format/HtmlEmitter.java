@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Writes the {@code formatted_body} of one text. Entities may overlap partially while HTML tags must nest, so
  * tags are kept on a stack and an entity that would straddle another is closed and reopened around it. An
- * entity that outlasts the ones already open is put outside them, so a pill is never cut in two; blocks
- * ({@code <pre>}, {@code <blockquote>}) are always put outside inline styles.
+ * entity that outlasts the styles already open is put outside them, but an open link or pill is never cut:
+ * what starts inside it is split instead. Blocks ({@code <pre>}, {@code <blockquote>}) always go outside
+ * inline tags.
  *
  * <p>Whitespace is written so that {@link HtmlTextWalker} (and a browser) reads the same text back: a newline
  * right after a block is implied by the block and not written, other newlines become {@code <br>}, and spaces

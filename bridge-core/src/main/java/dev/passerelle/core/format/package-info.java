@@ -15,5 +15,9 @@
  * {@code HtmlEmitter} writes balanced HTML for overlapping entities, {@code HtmlTextWalker} lays HTML out as
  * text the way a browser would, {@code EntityOrder} keeps entities canonical, {@code MatrixLinks} knows pills.
  * {@code parse(render(text))} gives {@code text} back for everything HTML can express (see FormatRoundTripTest).
+ * What it cannot: newlines at the very start or end (dropped), tabs and carriage returns outside code blocks
+ * (HTML folds them into a space), a code block or quote that does not sit on lines of its own (the parser puts
+ * it there), a quote whose text ends with a newline, links inside links, and U+00A0 (read back as a space,
+ * because clients write {@code &nbsp;} for ordinary spaces).
  */
 package dev.passerelle.core.format;
