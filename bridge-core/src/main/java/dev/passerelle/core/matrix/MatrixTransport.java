@@ -70,11 +70,14 @@ final class MatrixTransport {
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
                 boolean retryable = req.retry() == MatrixRequest.RetryMode.ALWAYS
                         || (req.retry() == MatrixRequest.RetryMode.IF_NOT_PROCESSED && notSent);
-                LOG.warn("Matrix request {} got no answer (attempt {}/{}): {}", endpoint, attempt,
-                        policy.maxAttempts(), e.toString());
                 if (!retryable || attempt >= policy.maxAttempts()) {
+                    // Thrown to the caller, who reports it (once, in words that fit the situation).
+                    LOG.debug("Matrix request {} got no answer (attempt {}/{}): {}", endpoint, attempt,
+                            policy.maxAttempts(), e.toString());
                     throw new MatrixException.Unreachable(baseUrl, endpoint, attempt, e);
                 }
+                LOG.warn("Matrix request {} got no answer (attempt {}/{}): {}; retrying", endpoint, attempt,
+                        policy.maxAttempts(), e.toString());
                 pause(endpoint, "connection", policy.backoff(attempt, ThreadLocalRandom.current().nextDouble()));
                 continue;
             }
@@ -90,13 +93,20 @@ final class MatrixTransport {
             String error = err.path("error").asText("");
             Optional<Duration> retryAfter = retryAfter(resp, err);
             record(endpoint, Integer.toString(status), errcode.isEmpty() ? "none" : errcode, start);
-            LOG.warn("Matrix request {} failed: HTTP {} {} (attempt {}/{})", endpoint, status,
-                    errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts());
             boolean rateLimited = status == 429 || errcode.equals("M_LIMIT_EXCEEDED");
             boolean transientStatus = status == 503
                     || ((status == 502 || status == 504) && req.retry() == MatrixRequest.RetryMode.ALWAYS);
-            if (req.retry() != MatrixRequest.RetryMode.NEVER && attempt < policy.maxAttempts()
-                    && (rateLimited || transientStatus)) {
+            boolean retrying = req.retry() != MatrixRequest.RetryMode.NEVER && attempt < policy.maxAttempts()
+                    && (rateLimited || transientStatus);
+            // Only a failure swallowed by a retry is logged here; a thrown one is the caller's to report.
+            if (retrying) {
+                LOG.warn("Matrix request {} failed: HTTP {} {} (attempt {}/{}); retrying", endpoint, status,
+                        errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts());
+            } else {
+                LOG.debug("Matrix request {} failed: HTTP {} {} (attempt {}/{})", endpoint, status,
+                        errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts());
+            }
+            if (retrying) {
                 Duration backoff = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 Duration wait = rateLimited
                         ? retryAfter.map(d -> d.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : d).orElse(backoff)
