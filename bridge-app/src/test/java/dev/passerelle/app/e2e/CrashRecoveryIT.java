@@ -95,10 +95,11 @@ class CrashRecoveryIT {
             assertTrue(resumed > 0, "the restarted bridge should have handed again the events it had stored but not "
                     + "finished before the kill\n" + bridge.logTail(40));
             System.out.printf("[%s] crash recovery: killed after %d of %d echoes with %d of %d transactions "
-                            + "accepted; %d pushes refused while it was down; the restart resumed %d stored events; the homeserver deduplicated %d "
-                            + "repeated sends; %d push attempts; %.1f s%n", database.kind(), echoedAtKill, MESSAGES,
-                    transactionsAtKill, MESSAGES / PacedFeed.TRANSACTION_SIZE, refusedPushes, resumed, rooms.deduplicatedSends(),
-                    pusher.attempts(), (System.nanoTime() - began) / 1e9);
+                            + "accepted; %d pushes refused while it was down; the restart resumed %d stored events; "
+                            + "the homeserver deduplicated %d repeated sends; %d push attempts; %.1f s%n",
+                    database.kind(), echoedAtKill, MESSAGES,
+                    transactionsAtKill, MESSAGES / PacedFeed.TRANSACTION_SIZE, refusedPushes, resumed,
+                    rooms.deduplicatedSends(), pusher.attempts(), (System.nanoTime() - began) / 1e9);
         }
     }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +59,7 @@ class HomeserverDownAtStartIT {
                     + "bridge retries; found " + saying + "\n" + bridge.logTail(40));
             assertTrue(saying.getFirst().contains(address), saying.getFirst());
             assertEquals(List.of(), LogLines.stackFrames(log), "no stack traces while the homeserver is down");
-            assertEquals(java.util.Map.of(), LogLines.repeatedWarnings(log),
+            assertEquals(Map.of(), LogLines.repeatedWarnings(log),
                     "the same warning should not be repeated on every retry");
 
             long upAt = System.nanoTime();
