@@ -2,6 +2,7 @@ package dev.passerelle.core.appservice;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,8 +35,8 @@ final class MatrixErrors {
         HttpServerRequest request = ctx.request();
         boolean unread = !request.isEnded();
         response.setStatusCode(status).putHeader("Content-Type", "application/json");
-        if (unread) {
-            response.putHeader("Connection", "close");
+        if (unread && request.version() != HttpVersion.HTTP_2) {
+            response.putHeader("Connection", "close"); // HTTP/2 forbids the header: a client drops the answer
         }
         response.end(body).onComplete(done -> {
             if (unread) {

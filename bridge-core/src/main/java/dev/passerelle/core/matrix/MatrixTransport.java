@@ -71,7 +71,9 @@ final class MatrixTransport {
                 boolean retryable = req.retry() == MatrixRequest.RetryMode.ALWAYS
                         || (req.retry() == MatrixRequest.RetryMode.IF_NOT_PROCESSED && notSent);
                 if (!retryable || attempt >= policy.maxAttempts()) {
-                    // The caller decides how loudly to report it; logging here too would say it twice.
+                    // Thrown to the caller, who reports it (once, in words that fit the situation).
+                    LOG.debug("Matrix request {} got no answer (attempt {}/{}): {}", endpoint, attempt,
+                            policy.maxAttempts(), MatrixException.describe(e));
                     throw new MatrixException.Unreachable(baseUrl, endpoint, attempt, e);
                 }
                 Duration wait = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
@@ -95,8 +97,14 @@ final class MatrixTransport {
             boolean rateLimited = status == 429 || errcode.equals("M_LIMIT_EXCEEDED");
             boolean transientStatus = status == 503
                     || ((status == 502 || status == 504) && req.retry() == MatrixRequest.RetryMode.ALWAYS);
-            if (req.retry() != MatrixRequest.RetryMode.NEVER && attempt < policy.maxAttempts()
-                    && (rateLimited || transientStatus)) {
+            boolean retrying = req.retry() != MatrixRequest.RetryMode.NEVER && attempt < policy.maxAttempts()
+                    && (rateLimited || transientStatus);
+            if (!retrying) {
+                // Thrown to the caller, who reports it; only a failure swallowed by a retry is logged here.
+                LOG.debug("Matrix request {} failed: HTTP {} {} (attempt {}/{})", endpoint, status,
+                        errcode.isEmpty() ? "(no errcode)" : errcode, attempt, policy.maxAttempts());
+            }
+            if (retrying) {
                 Duration backoff = policy.backoff(attempt, ThreadLocalRandom.current().nextDouble());
                 Duration wait = rateLimited
                         ? retryAfter.map(d -> d.compareTo(policy.maxDelay()) > 0 ? policy.maxDelay() : d).orElse(backoff)

@@ -45,7 +45,7 @@ final class AppservicePing {
                     .putHeader("Content-Type", "application/json")
                     .timeout(10_000)
                     .sendBuffer(Buffer.buffer(forward.toString())).await();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // await() rethrows checked failures (ConnectException) as they are
             throw new MatrixError(502, "M_CONNECTION_FAILED", "Ping failed: " + e.getMessage());
         }
         if (answer.statusCode() != 200) {

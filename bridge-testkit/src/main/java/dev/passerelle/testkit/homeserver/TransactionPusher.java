@@ -240,7 +240,7 @@ public final class TransactionPusher {
         try {
             return req.putHeader("Content-Type", "application/json").timeout(10_000)
                     .sendBuffer(Buffer.buffer(body.toString())).await().statusCode();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // await() rethrows checked failures (ConnectException) as they are
             return -1;
         }
     }
