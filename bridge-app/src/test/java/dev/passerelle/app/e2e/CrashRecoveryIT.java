@@ -11,8 +11,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ class CrashRecoveryIT {
     private static final int ROOMS = 50;
     private static final int MESSAGES = 10_000;
     private static final int KILL_AFTER_ECHOES = 2_500;
-    private static final Pattern RESUMED = Pattern.compile("Resuming the intake: (\\d+) events");
 
     private static Vertx vertx;
 
@@ -91,7 +88,7 @@ class CrashRecoveryIT {
             pusher.awaitDrained(Duration.ofSeconds(30));
 
             rooms.assertEchoedExactlyOnceInOrder();
-            int resumed = resumedAtRestart(bridge.log());
+            int resumed = (int) MetricsText.sum(bridge.metrics(), "passerelle_intake_events_replayed_total");
             assertTrue(resumed > 0, "the restarted bridge should have handed again the events it had stored but not "
                     + "finished before the kill\n" + bridge.logTail(40));
             System.out.printf("[%s] crash recovery: killed after %d of %d echoes with %d of %d transactions "
@@ -101,10 +98,5 @@ class CrashRecoveryIT {
                     transactionsAtKill, MESSAGES / PacedFeed.TRANSACTION_SIZE, refusedPushes, resumed,
                     rooms.deduplicatedSends(), pusher.attempts(), (System.nanoTime() - began) / 1e9);
         }
-    }
-
-    private static int resumedAtRestart(String log) {
-        Matcher m = RESUMED.matcher(log);
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 }

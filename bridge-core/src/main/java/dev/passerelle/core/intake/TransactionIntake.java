@@ -85,6 +85,7 @@ public final class TransactionIntake implements AutoCloseable {
                 replayed += redispatch(txn, rooms);
                 recentIds.put(txn.txnId(), Boolean.TRUE);
             }
+            metrics.eventsReplayed(replayed);
             if (replayed > 0) {
                 LOG.info("Resuming the intake: {} events that were not done before the last stop are handed again",
                         replayed);

@@ -31,6 +31,7 @@ public final class IntakeMetrics {
     private final Counter received;
     private final Counter processed;
     private final Counter failed;
+    private final Counter replayed;
     private final Timer ack;
 
     public IntakeMetrics(MeterRegistry registry) {
@@ -47,6 +48,9 @@ public final class IntakeMetrics {
                 .description("Room events every handler has handled").register(registry);
         failed = Counter.builder("passerelle.intake.events.failed")
                 .description("Room events skipped after a handler kept failing").register(registry);
+        replayed = Counter.builder("passerelle.intake.events.replayed")
+                .description("Stored room events handed again at start because they were not done before the stop")
+                .register(registry);
         ack = Timer.builder("passerelle.intake.ack")
                 .description("Time from a transaction's arrival to its 200 answer").register(registry);
     }
@@ -65,6 +69,10 @@ public final class IntakeMetrics {
 
     public void eventFailed() {
         failed.increment();
+    }
+
+    public void eventsReplayed(int count) {
+        replayed.increment(count);
     }
 
     public Timer ackTimer() {
