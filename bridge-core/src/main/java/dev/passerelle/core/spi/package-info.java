@@ -1,0 +1,17 @@
+/**
+ * The connector contract: what a network connector (Telegram, WhatsApp, Messenger, the test network) implements
+ * and what it receives. Nothing network-specific lives outside connectors, and connectors see nothing of the
+ * engine but these types.
+ *
+ * <p>Start with {@link dev.passerelle.core.spi.NetworkConnector} (one per network, found with
+ * {@link java.util.ServiceLoader}), then {@link dev.passerelle.core.spi.LoginProcess} (how an account is added) and
+ * {@link dev.passerelle.core.spi.NetworkClient} (one per logged-in account). What arrives from the network is a
+ * {@link dev.passerelle.core.spi.RemoteEvent}, handed to the {@link dev.passerelle.core.spi.RemoteEventSink}.
+ *
+ * <p>Rules for every type here: calls block (they run on virtual threads); nothing is null (absent values are
+ * {@link java.util.Optional} or empty collections); optional abilities are separate small interfaces
+ * ({@code NetworkClient.EditHandling}, ...) that a client implements or not — never an
+ * {@code UnsupportedOperationException}. Text is {@link dev.passerelle.core.format.FormattedText}; connectors
+ * convert only between their own format and it.
+ */
+package dev.passerelle.core.spi;
