@@ -3,6 +3,7 @@ package dev.passerelle.core;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.passerelle.core.appservice.AppserviceQueries;
 import dev.passerelle.core.appservice.AppserviceVerticle;
+import dev.passerelle.core.bridge.Bridge;
 import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.intake.InboundEventHandler;
 import dev.passerelle.core.intake.HandlerRetries;
@@ -63,6 +64,7 @@ public final class Passerelle implements AutoCloseable {
     private final ReadinessChecks readiness;
     private final AppserviceVerticle appservice;
     private final Optional<MetricsVerticle> metricsListener;
+    private final Bridge bridge;
     private boolean closed;
 
     private Passerelle(Builder b) {
@@ -73,6 +75,7 @@ public final class Passerelle implements AutoCloseable {
         this.readiness = b.readiness;
         this.appservice = b.appservice;
         this.metricsListener = b.metricsListener;
+        this.bridge = b.bridge;
     }
 
     /**
@@ -107,6 +110,11 @@ public final class Passerelle implements AutoCloseable {
     /** What the bridge shares with handlers and connectors. */
     public BridgeServices services() {
         return services;
+    }
+
+    /** The bridge engine: the enabled networks and their logins (inactive when no network is enabled). */
+    public Bridge bridge() {
+        return bridge;
     }
 
     /** The registry behind {@code /metrics}. */
@@ -176,6 +184,7 @@ public final class Passerelle implements AutoCloseable {
         AppserviceVerticle appservice;
         Optional<MetricsVerticle> metricsListener = Optional.empty();
         HomeserverConnection homeserver;
+        Bridge bridge;
 
         void build(PasserelleConfig config, Path baseDir, List<InboundEventHandler> extraHandlers) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -192,6 +201,9 @@ public final class Passerelle implements AutoCloseable {
             MatrixClient matrix = MatrixClient.create(vertx, config.homeserver(), config.appservice(), registry);
             opened.add(matrix);
             services = new BridgeServices(config, vertx, database, matrix, registry);
+            // Networks start before the listeners; closed after the intake (reverse order), before Matrix and Vert.x.
+            bridge = Bridge.start(services, baseDir);
+            opened.add(bridge);
 
             IntakeMetrics intakeMetrics = new IntakeMetrics(registry);
             intake = TransactionIntake.open(database, handlers(extraHandlers), HandlerRetries.DEFAULT, intakeMetrics);

@@ -7,9 +7,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The ordered work of one room: tasks run one at a time, in submission order, on a virtual thread that exists
- * only while there is work. Different rooms' queues run in parallel.
+ * only while there is work. Different rooms' queues run in parallel. Used by the intake (one per Matrix room) and
+ * by the bridge engine (one per portal).
  */
-final class RoomQueue {
+public final class RoomQueue {
 
     private final String name;
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
@@ -19,13 +20,13 @@ final class RoomQueue {
     private boolean stopped;
 
     /** @param drainers where the queue registers its running thread, so that a shutdown can wait for it */
-    RoomQueue(String name, Set<Thread> drainers) {
+    public RoomQueue(String name, Set<Thread> drainers) {
         this.name = name;
         this.drainers = drainers;
     }
 
     /** Adds a task; never blocks. Tasks submitted after {@link #stop()} are dropped. */
-    void submit(Runnable task) {
+    public void submit(Runnable task) {
         lock.lock();
         try {
             if (stopped) {
@@ -44,7 +45,7 @@ final class RoomQueue {
     }
 
     /** After the task in hand, runs no more; what is still queued is dropped (it is replayed after restart). */
-    void stop() {
+    public void stop() {
         lock.lock();
         try {
             stopped = true;
@@ -75,7 +76,8 @@ final class RoomQueue {
         }
     }
 
-    static Set<Thread> newDrainerSet() {
+    /** A set for the running drainers of several queues, to join them at shutdown. */
+    public static Set<Thread> newDrainerSet() {
         return ConcurrentHashMap.newKeySet();
     }
 }

@@ -1,0 +1,129 @@
+package dev.passerelle.core.bridge;
+
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.spi.NetworkException;
+import dev.passerelle.core.spi.RemoteEvent;
+import dev.passerelle.core.spi.RemoteEvent.ChatDeleted;
+import dev.passerelle.core.spi.RemoteEvent.ChatInfoChanged;
+import dev.passerelle.core.spi.RemoteEvent.Edit;
+import dev.passerelle.core.spi.RemoteEvent.Message;
+import dev.passerelle.core.spi.RemoteEvent.MessageDeleted;
+import dev.passerelle.core.spi.RemoteEvent.PortalEvent;
+import dev.passerelle.core.spi.RemoteEvent.Reaction;
+import dev.passerelle.core.spi.RemoteEvent.ReactionRemoved;
+import dev.passerelle.core.spi.RemoteEvent.ReadReceipt;
+import dev.passerelle.core.spi.RemoteEvent.Typing;
+import dev.passerelle.core.store.GhostRow;
+import dev.passerelle.core.store.MessageRow;
+import dev.passerelle.core.store.MessageStore;
+import dev.passerelle.core.store.PortalKey;
+import dev.passerelle.core.store.PortalRow;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one {@link PortalEvent} of one login, on its portal's queue: finds or creates the portal, then bridges
+ * the event. Events that need an existing message or portal (edits, reactions, receipts...) are dropped quietly
+ * when there is none. Blocks.
+ */
+final class PortalEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalEventHandler.class);
+
+    private final MatrixClient matrix;
+    private final MessageStore messages;
+    private final Ghosts ghosts;
+    private final PortalRooms rooms;
+    private final PortalInfoSync infoSync;
+    private final RemoteMessages remoteMessages;
+    private final RemoteReactions remoteReactions;
+
+    PortalEventHandler(MatrixClient matrix, MessageStore messages, Ghosts ghosts, PortalRooms rooms,
+                       PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions) {
+        this.matrix = matrix;
+        this.messages = messages;
+        this.ghosts = ghosts;
+        this.rooms = rooms;
+        this.infoSync = infoSync;
+        this.remoteMessages = remoteMessages;
+        this.remoteReactions = remoteReactions;
+    }
+
+    static PortalKey keyOf(Network network, PortalEvent event) {
+        return new PortalKey(network.id(), event.portal().chatId(), event.portal().receiver());
+    }
+
+    /** Bridges {@code event}; a failure is logged with the ids and the event dropped, so the portal goes on. */
+    void handle(ActiveLogin login, PortalEvent event) {
+        PortalKey key = keyOf(login.network(), event);
+        try {
+            dispatch(login, key, event);
+        } catch (NetworkException | RuntimeException e) {
+            LOG.error("Could not bridge {} of login {} in {}/{} (receiver '{}'): {}", event.getClass().getSimpleName(),
+                    login.key(), key.network(), key.chatId(), key.receiver(), e.toString(), e);
+        }
+    }
+
+    private void dispatch(ActiveLogin login, PortalKey key, PortalEvent event) throws NetworkException {
+        Network network = login.network();
+        switch (event) {
+            case Message m -> {
+                PortalRow portal = rooms.ensure(login, key, Optional.empty());
+                GhostRow sender = sender(login, portal, m.sender().remoteUserId());
+                remoteMessages.message(portal, sender, m);
+            }
+            case Edit e -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    remoteMessages.edit(portal.get(), sender(login, portal.get(), e.sender().remoteUserId()), e);
+                }
+            }
+            case Reaction r -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    remoteReactions.add(network, portal.get(), sender(login, portal.get(), r.sender().remoteUserId()),
+                            r);
+                }
+            }
+            case ReactionRemoved r -> rooms.existing(key).ifPresent(p -> remoteReactions.remove(network, p, r));
+            case MessageDeleted d -> rooms.existing(key).ifPresent(p -> remoteMessages.delete(p, d));
+            case ReadReceipt r -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<MessageRow> read = portal.flatMap(p -> messages.getParts(key, r.messageId()).stream()
+                        .reduce((a, b) -> b));
+                if (read.isPresent()) {
+                    GhostRow reader = sender(login, portal.get(), r.sender().remoteUserId());
+                    matrix.intent(reader.mxid()).sendReceipt(read.get().roomId(), read.get().eventId(), "m.read");
+                }
+            }
+            case Typing t -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    GhostRow typist = sender(login, portal.get(), t.sender().remoteUserId());
+                    matrix.intent(typist.mxid()).setTyping(portal.get().roomId().orElseThrow(), t.typing(),
+                            t.timeout().toMillis());
+                }
+            }
+            case ChatInfoChanged c -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    rooms.ensure(login, key, Optional.of(c.info()));
+                    infoSync.apply(login, portal.get(), c.info());
+                } else {
+                    rooms.ensure(login, key, Optional.of(c.info()));
+                }
+            }
+            case ChatDeleted d -> LOG.info("Chat {}/{} was deleted on the network; its portal room {} is kept "
+                    + "(cleaning up deleted chats is not implemented yet)", key.network(), key.chatId(),
+                    rooms.existing(key).flatMap(PortalRow::roomId).orElse("(none)"));
+        }
+    }
+
+    // The sender's ghost, registered, with a profile, and joined to the room.
+    private GhostRow sender(ActiveLogin login, PortalRow portal, String remoteUserId) {
+        GhostRow ghost = ghosts.ensure(login.network(), remoteUserId, login.client());
+        rooms.ensureJoined(login.network(), portal.roomId().orElseThrow(), ghost.mxid());
+        return ghost;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.passerelle.core.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.core.matrix.Intent;
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.spi.MessagePart;
+import dev.passerelle.core.spi.RemoteEvent;
+import dev.passerelle.core.store.GhostRow;
+import dev.passerelle.core.store.MessageKey;
+import dev.passerelle.core.store.MessageRow;
+import dev.passerelle.core.store.MessageStore;
+import dev.passerelle.core.store.PortalRow;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network messages, edits and deletions → Matrix events sent as the sender's ghost. Each part is sent with a txn id
+ * derived from its remote ids and stored in the {@code message} table, so that a repeated event sends nothing
+ * twice. Blocks; call from the portal's queue.
+ */
+final class RemoteMessages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteMessages.class);
+
+    private final MatrixClient matrix;
+    private final ObjectMapper mapper;
+    private final MessageStore messages;
+    private final ToMatrix toMatrix;
+
+    RemoteMessages(MatrixClient matrix, ObjectMapper mapper, MessageStore messages) {
+        this.matrix = matrix;
+        this.mapper = mapper;
+        this.messages = messages;
+        this.toMatrix = new ToMatrix(mapper);
+    }
+
+    void message(PortalRow portal, GhostRow sender, RemoteEvent.Message m) {
+        String roomId = portal.roomId().orElseThrow();
+        Intent ghost = matrix.intent(sender.mxid());
+        Optional<MessageRow> replyTo = m.replyTo().flatMap(id -> messages.getParts(portal.key(), id).stream()
+                .findFirst());
+        boolean first = true;
+        for (MessagePart part : m.parts()) {
+            MessageKey key = new MessageKey(portal.key(), m.messageId(), part.partId());
+            if (messages.get(key).isPresent()) {
+                LOG.debug("Message {} part '{}' in {} is bridged already; skipped", m.messageId(), part.partId(),
+                        roomId);
+                first = false;
+                continue;
+            }
+            MatrixEvent event = toMatrix.convert(part.content(),
+                    (bytes, mime, name) -> ghost.uploadMedia(bytes, mime, Optional.of(name)));
+            if (first && replyTo.isPresent()) {
+                event.content().putObject("m.relates_to").putObject("m.in_reply_to")
+                        .put("event_id", replyTo.get().eventId());
+            }
+            first = false;
+            String eventId = ghost.sendMessage(roomId, event.type(), event.content(),
+                    TxnIds.of("msg", portal.key(), m.messageId(), part.partId()), Optional.of(m.timestamp()));
+            MessageRow row = MessageRow.of(key, roomId, eventId, m.sender().remoteUserId(), sender.mxid(),
+                    m.timestamp());
+            if (m.replyTo().isPresent()) {
+                row = row.withReplyTo(m.replyTo().get(), Optional.empty());
+            }
+            messages.insert(row);
+        }
+    }
+
+    void edit(PortalRow portal, GhostRow sender, RemoteEvent.Edit e) {
+        Optional<MessageRow> target = messages.get(new MessageKey(portal.key(), e.messageId(), e.partId()));
+        if (target.isEmpty()) {
+            LOG.info("Edit of message {} part '{}' in {}: the message was never bridged; ignored", e.messageId(),
+                    e.partId(), portal.key());
+            return;
+        }
+        Intent ghost = matrix.intent(sender.mxid());
+        MatrixEvent converted = toMatrix.convert(e.newContent(),
+                (bytes, mime, name) -> ghost.uploadMedia(bytes, mime, Optional.of(name)));
+        ObjectNode content = converted.content().deepCopy();
+        if (content.has("body")) {
+            content.put("body", "* " + content.path("body").asText());
+        }
+        if (content.has("formatted_body")) {
+            content.put("formatted_body", "* " + content.path("formatted_body").asText());
+        }
+        content.set("m.new_content", converted.content());
+        content.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", target.get().eventId());
+        ghost.sendMessage(target.get().roomId(), "m.room.message", content,
+                TxnIds.of("edit", portal.key(), e.messageId(), e.partId(),
+                        Long.toString(e.timestamp().toEpochMilli())), Optional.of(e.timestamp()));
+        messages.markEdited(target.get().key(), e.timestamp());
+    }
+
+    void delete(PortalRow portal, RemoteEvent.MessageDeleted d) {
+        List<MessageRow> parts = messages.getParts(portal.key(), d.messageId());
+        for (MessageRow part : parts) {
+            // The ghost that sent it may redact its own event; the bot (power 100) covers everything else.
+            String redactor = part.senderMxid().equals(matrix.botUserId()) ? matrix.botUserId() : part.senderMxid();
+            matrix.intent(redactor).redact(part.roomId(), part.eventId(), Optional.empty(),
+                    TxnIds.of("redact", portal.key(), d.messageId(), part.key().partId()));
+        }
+        messages.deleteAllParts(portal.key(), d.messageId());
+    }
+}
