@@ -4,6 +4,7 @@ import dev.passerelle.core.Passerelle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
             var config = new StarterFiles(environment, out).prepare(configFile);
             LoggingSetup.apply(config);
             var log = LoggerFactory.getLogger(RunCommand.class);
-            var bridge = Passerelle.start(config);
+            // Connector data lives under <config dir>/data/<network>.
+            var bridge = Passerelle.start(config, configFile.toAbsolutePath().getParent(), List.of());
             var stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("passerelle-shutdown").unstarted(() -> {
                 log.info("Stopping Passerelle");
