@@ -1,7 +1,6 @@
 package dev.passerelle.testnet;
 
 import dev.passerelle.core.spi.ChatInfo;
-import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.MessageTarget;
@@ -13,6 +12,7 @@ import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.RemoteEventSink;
 import dev.passerelle.core.spi.ResolvedIdentifier;
+import dev.passerelle.core.spi.Sender;
 import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.core.spi.UserInfo;
 import java.io.ByteArrayInputStream;
@@ -247,8 +247,8 @@ public final class TestNetworkClient implements NetworkClient, NetworkClient.Edi
         sink.emit(event);
     }
 
-    private dev.passerelle.core.spi.Sender sender() {
-        return new dev.passerelle.core.spi.Sender(loginId, false);
+    private Sender sender() {
+        return new Sender(loginId, false);
     }
 
     private boolean isAdmin(Conversation c) {

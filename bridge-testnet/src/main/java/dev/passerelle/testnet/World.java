@@ -196,8 +196,16 @@ final class World {
         return token;
     }
 
+    /** The account of a valid session token; compared in constant time like any secret. */
     Optional<String> sessionAccount(String token) {
-        return Optional.ofNullable(sessions.get(token));
+        byte[] given = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Optional<String> found = Optional.empty();
+        for (Map.Entry<String, String> session : sessions.entrySet()) {
+            if (MessageDigest.isEqual(given, session.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                found = Optional.of(session.getValue());
+            }
+        }
+        return found;
     }
 
     void revokeSessions(String accountId) {
