@@ -209,17 +209,20 @@ public final class TestNetworkClient implements NetworkClient, NetworkClient.Edi
     }
 
     @Override
-    public List<RemoteEvent.Message> fetchMessages(String chatId, Optional<String> after, int limit)
+    public List<RemoteEvent.Message> fetchMessages(String chatId, Optional<HistoryPoint> after, int limit)
             throws NetworkException {
         return reading(() -> {
             Conversation c = world.resolve(loginId, chatId);
             List<StoredMessage> all = world.history(c);
             List<StoredMessage> chosen;
             if (after.isPresent()) {
-                int index = indexOf(all, after.get());
+                int index = indexOf(all, after.get().messageId());
                 if (index < 0) {
-                    throw new NetworkException("Test Network has no message " + after.get() + " in chat " + chatId
-                            + " to fetch history after", false);
+                    // The message was deleted since: what came after its time, as the SPI asks.
+                    index = -1;
+                    for (int i = 0; i < all.size() && !all.get(i).timestamp().isAfter(after.get().time()); i++) {
+                        index = i;
+                    }
                 }
                 chosen = all.subList(index + 1, Math.min(all.size(), index + 1 + limit));
             } else {

@@ -52,7 +52,7 @@ class TestNetworkClientTest {
         var reactions = (NetworkClient.ReactionHandling) alice;
         var deletes = (NetworkClient.DeleteHandling) alice;
         MessageTarget target = new MessageTarget("team", first.messageId());
-        edits.sendEdit(new OutgoingEdit(target, "$e3", plain("hello!")));
+        edits.sendEdit(new OutgoingEdit(target, "", "$e3", plain("hello!")));
         reactions.sendReaction(new OutgoingReaction(target, "👍"));
         reactions.removeReaction(new OutgoingReaction(target, "👍"));
         deletes.deleteMessage(new MessageTarget("team", second.messageId()));
@@ -121,9 +121,9 @@ class TestNetworkClientTest {
         RemoteEvent.Message fromBob = TestNetwork.login("alice").message("team", "bob", "mine");
         var edits = (NetworkClient.EditHandling) alice;
         assertThrows(NetworkException.class, () -> edits.sendEdit(
-                new OutgoingEdit(new MessageTarget("team", fromBob.messageId()), "$e", plain("no"))));
+                new OutgoingEdit(new MessageTarget("team", fromBob.messageId()), "", "$e", plain("no"))));
         assertThrows(NetworkException.class, () -> edits.sendEdit(
-                new OutgoingEdit(new MessageTarget("team", "msg-999"), "$e", plain("no"))));
+                new OutgoingEdit(new MessageTarget("team", "msg-999"), "", "$e", plain("no"))));
         assertTrue(TestNetwork.login("alice").sent().isEmpty());
     }
 
@@ -136,11 +136,16 @@ class TestNetworkClientTest {
         login.messageWhileAway("team", "bob", "four");
 
         var history = (NetworkClient.HistoryFetching) alice;
-        List<RemoteEvent.Message> after = history.fetchMessages("team", Optional.of(seen.messageId()), 2);
+        List<RemoteEvent.Message> after = history.fetchMessages("team",
+                Optional.of(new NetworkClient.HistoryPoint(seen.messageId(), seen.timestamp())), 2);
         assertEquals(List.of("two", "three"), after.stream().map(m -> TestNetwork.textOf(m).orElseThrow()).toList());
         List<RemoteEvent.Message> latest = history.fetchMessages("team", Optional.empty(), 2);
         assertEquals(List.of("three", "four"), latest.stream().map(m -> TestNetwork.textOf(m).orElseThrow()).toList());
-        assertThrows(NetworkException.class, () -> history.fetchMessages("team", Optional.of("msg-404"), 5));
+        // A message deleted since: what came after its time.
+        List<RemoteEvent.Message> afterDeleted = history.fetchMessages("team",
+                Optional.of(new NetworkClient.HistoryPoint("msg-404", seen.timestamp())), 5);
+        assertEquals(List.of("two", "three", "four"),
+                afterDeleted.stream().map(m -> TestNetwork.textOf(m).orElseThrow()).toList());
     }
 
     @Test
