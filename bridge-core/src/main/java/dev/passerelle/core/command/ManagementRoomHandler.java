@@ -108,15 +108,18 @@ public final class ManagementRoomHandler implements InboundEventHandler {
         }
         String body = content.path("body").asText();
         Optional<ManagementRooms.Owner> owner = rooms.ownerOf(event.roomId()).filter(o -> o.userId().equals(user));
-        Optional<NetworkConnector> network = owner.isPresent() ? connector(owner.get().network())
+        boolean management = owner.isPresent();
+        Optional<CommandText> command = CommandText.parse(body, settings.commandPrefix(), !management);
+        if (!management && command.isEmpty()) {
+            return; // chat in a portal; logins run only in management rooms, so it answers no question either
+        }
+        Optional<NetworkConnector> network = management ? connector(owner.get().network())
                 : target.portalNetwork(event.roomId()).flatMap(this::connector)
                         .or(() -> target.networks().size() == 1 ? Optional.of(target.networks().getFirst())
                                 : Optional.empty());
         if (network.isEmpty()) {
             return;
         }
-        boolean management = owner.isPresent();
-        Optional<CommandText> command = CommandText.parse(body, settings.commandPrefix(), !management);
         boolean isCancel = command.filter(c -> c.word().equalsIgnoreCase(Command.CANCEL.word())).isPresent();
         if (!isCancel && logins.answer(user, network.get().id(), event.roomId(), body, event.eventId())) {
             return;
