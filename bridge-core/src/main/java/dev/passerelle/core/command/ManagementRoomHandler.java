@@ -9,6 +9,7 @@ import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.intake.InboundEvent;
 import dev.passerelle.core.intake.InboundEventHandler;
 import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.store.BridgeUserStore;
 import dev.passerelle.core.store.KvStore;
@@ -124,8 +125,15 @@ public final class ManagementRoomHandler implements InboundEventHandler {
         if (!isCancel && logins.answer(user, network.get().id(), event.roomId(), body, event.eventId())) {
             return;
         }
-        command.ifPresent(c -> runner.run(new CommandRunner.Context(user, event.roomId(), event.eventId(),
-                network.get(), bot(network.get()), management), c));
+        if (command.isPresent()) {
+            try {
+                runner.run(new CommandRunner.Context(user, event.roomId(), event.eventId(), network.get(),
+                        bot(network.get()), management), command.get());
+            } catch (MatrixException.Forbidden e) {
+                // a prefixed command in a room the bot is not in: nobody to answer, and retrying will not help
+                LOG.debug("cannot answer {} in {}: {}", user, event.roomId(), e.errcode());
+            }
+        }
     }
 
     private Optional<NetworkConnector> botOf(String userId) {
