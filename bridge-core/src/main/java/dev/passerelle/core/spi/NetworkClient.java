@@ -75,13 +75,18 @@ public interface NetworkClient extends AutoCloseable {
         Optional<ResolvedIdentifier> resolveIdentifier(String identifier, boolean createChat) throws NetworkException;
     }
 
+    /** A bridged message to fetch history after: its id, and its time in case it was deleted since. */
+    record HistoryPoint(String messageId, java.time.Instant time) {
+    }
+
     /** History, for backfill on portal creation and catch-up after a reconnect. */
     interface HistoryFetching {
         /**
          * Messages of a chat, oldest first: those after {@code after} (catch-up), or the latest {@code limit} when
-         * {@code after} is empty (backfill).
+         * {@code after} is empty (backfill). When the {@code after} message no longer exists on the network (it was
+         * deleted), answer with the messages after its timestamp {@code afterTime} instead of failing.
          */
-        java.util.List<RemoteEvent.Message> fetchMessages(String chatId, Optional<String> after, int limit)
+        java.util.List<RemoteEvent.Message> fetchMessages(String chatId, Optional<HistoryPoint> after, int limit)
                 throws NetworkException;
     }
 }

@@ -1,0 +1,42 @@
+package dev.passerelle.core.command;
+
+import dev.passerelle.core.spi.NetworkConnector;
+import dev.passerelle.core.spi.NewLogin;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the bot commands need from the engine; the engine implements it. Every method may block (database, network)
+ * and is called from virtual threads, possibly from several at once.
+ */
+public interface CommandTarget {
+
+    /** The enabled, started connectors; each one's bot answers commands for its network. Never empty at run time. */
+    List<NetworkConnector> networks();
+
+    /** The user's logins to {@code network}, in a stable order; empty when they have none. */
+    List<LoginSummary> logins(String network, String userId);
+
+    /**
+     * Stores a login that has just completed, loads its client and connects it.
+     *
+     * @throws Exception when it cannot be stored or started; the message is shown to the user
+     */
+    void addLogin(String network, String userId, NewLogin login) throws Exception;
+
+    /**
+     * Logs the login out on the network (as far as possible) and deletes it with what belongs to it.
+     *
+     * @throws Exception when it fails; the message is shown to the user
+     */
+    void logout(String network, String loginId) throws Exception;
+
+    /**
+     * The network whose portal {@code roomId} is, so that a prefixed command in a portal goes to that network's bot;
+     * empty for rooms that are no portal.
+     */
+    Optional<String> portalNetwork(String roomId);
+
+    /** The bridge's version, e.g. {@code 0.1.0 (a1b2c3d)}. */
+    String version();
+}

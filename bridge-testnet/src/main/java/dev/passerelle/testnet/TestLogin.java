@@ -1,0 +1,211 @@
+package dev.passerelle.testnet;
+
+import dev.passerelle.core.format.FormattedText;
+import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.MessagePart;
+import dev.passerelle.core.spi.NetworkException;
+import dev.passerelle.core.spi.RemoteEvent;
+import dev.passerelle.core.spi.Sender;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A test's handle on one login ({@link TestNetwork#login}): script what its client receives and read what the
+ * bridge sent through it. The emitters deliver to this login's client only (which must be connected) and return
+ * the event; chat ids are as this login sees them (for a DM, the other account's id). Calls do not block.
+ */
+public final class TestLogin {
+
+    private final World world;
+    private final String loginId;
+
+    TestLogin(World world, String loginId) {
+        this.world = world;
+        this.loginId = loginId;
+    }
+
+    public String loginId() {
+        return loginId;
+    }
+
+    /** Delivers {@code event} to this login's client as it is. */
+    public void emit(RemoteEvent event) {
+        within(() -> {
+            client().link().emit(event);
+            return event;
+        });
+    }
+
+    /** {@code fromUser} writes {@code text} in {@code chatId}: added to the history and delivered. */
+    public RemoteEvent.Message message(String chatId, String fromUser, String text) {
+        return message(chatId, fromUser, List.of(MessagePart.only(
+                new MessageContent.Text(FormattedText.plain(text), MessageContent.TextKind.NORMAL))), Optional.empty());
+    }
+
+    /** A message of any parts, optionally answering {@code replyTo}. */
+    public RemoteEvent.Message message(String chatId, String fromUser, List<MessagePart> parts,
+                                       Optional<String> replyTo) {
+        return within(() -> {
+            RemoteEvent.Message m = store(chatId, fromUser, parts, replyTo);
+            client().link().emit(m);
+            return m;
+        });
+    }
+
+    /**
+     * Adds a message to the history without delivering it, as one that arrived while the bridge was away: catch-up
+     * ({@code fetchMessages}) finds it. The client need not be connected.
+     */
+    public RemoteEvent.Message messageWhileAway(String chatId, String fromUser, String text) {
+        return within(() -> store(chatId, fromUser, List.of(MessagePart.only(new MessageContent.Text(
+                FormattedText.plain(text), MessageContent.TextKind.NORMAL))), Optional.empty()));
+    }
+
+    /** {@code fromUser} changes the text of their message {@code messageId}. */
+    public RemoteEvent.Edit edit(String chatId, String fromUser, String messageId, String newText) {
+        MessageContent content = new MessageContent.Text(FormattedText.plain(newText), MessageContent.TextKind.NORMAL);
+        return emitted(chatId, c -> {
+            StoredMessage m = world.requireMessage(c, messageId, loginId);
+            world.replace(c, m.withPart("", content));
+            return new RemoteEvent.Edit(c.portalFor(loginId), sender(fromUser), messageId, "", world.nextTimestamp(),
+                    content);
+        });
+    }
+
+    public RemoteEvent.Reaction react(String chatId, String fromUser, String messageId, String emoji) {
+        return emitted(chatId, c -> new RemoteEvent.Reaction(c.portalFor(loginId), sender(fromUser), messageId, emoji,
+                world.nextTimestamp()));
+    }
+
+    public RemoteEvent.ReactionRemoved unreact(String chatId, String fromUser, String messageId, String emoji) {
+        return emitted(chatId, c -> new RemoteEvent.ReactionRemoved(c.portalFor(loginId), sender(fromUser), messageId,
+                emoji, world.nextTimestamp()));
+    }
+
+    /** {@code fromUser} deletes {@code messageId} for everyone: it leaves the history too. */
+    public RemoteEvent.MessageDeleted delete(String chatId, String fromUser, String messageId) {
+        return emitted(chatId, c -> {
+            world.requireMessage(c, messageId, loginId);
+            world.remove(c, messageId);
+            return new RemoteEvent.MessageDeleted(c.portalFor(loginId), sender(fromUser), messageId,
+                    world.nextTimestamp());
+        });
+    }
+
+    public RemoteEvent.ReadReceipt read(String chatId, String fromUser, String upToMessageId) {
+        return emitted(chatId, c -> new RemoteEvent.ReadReceipt(c.portalFor(loginId), sender(fromUser),
+                upToMessageId, world.nextTimestamp()));
+    }
+
+    public RemoteEvent.Typing typing(String chatId, String fromUser, boolean typing) {
+        return emitted(chatId, c -> new RemoteEvent.Typing(c.portalFor(loginId), sender(fromUser), typing,
+                typing ? Duration.ofSeconds(5) : Duration.ZERO, world.nextTimestamp()));
+    }
+
+    /** Renames a group or channel in the world and delivers the whole new chat info. */
+    public RemoteEvent.ChatInfoChanged renameChat(String chatId, String newName) {
+        return changeChat(chatId, chat -> chat.withName(newName));
+    }
+
+    /** Applies {@code change} to a group or channel in the world and delivers the whole new chat info. */
+    public RemoteEvent.ChatInfoChanged changeChat(String chatId, Function<TestChat, TestChat> change) {
+        return within(() -> {
+            world.putChat(change.apply(world.requireChat(chatId)));
+            Conversation c = resolve(chatId);
+            RemoteEvent.ChatInfoChanged event = new RemoteEvent.ChatInfoChanged(c.portalFor(loginId),
+                    world.chatInfo(c, loginId), world.nextTimestamp());
+            client().link().emit(event);
+            return event;
+        });
+    }
+
+    /** Every call the network accepted from this login's clients, in order (kept across client reloads). */
+    public List<SentCall> sent() {
+        return within(() -> world.sent(loginId));
+    }
+
+    /** The next sending call of this login fails with {@code failure} (and is not recorded). */
+    public void failNextSend(NetworkException failure) {
+        within(() -> {
+            world.failNextSend(loginId, failure);
+            return null;
+        });
+    }
+
+    /** The network revokes every session of this login: the client reports BAD_CREDENTIALS and is logged out. */
+    public void revokeSession() {
+        within(() -> {
+            world.revokeSessions(loginId);
+            world.client(loginId).ifPresent(c -> c.link().revoked());
+            return null;
+        });
+    }
+
+    /** The client loses the connection now (TRANSIENT_DISCONNECT) and gets it back after {@code duration} (CONNECTED). */
+    public void disconnectFor(Duration duration) {
+        within(() -> {
+            client().link().outageFor(duration);
+            return null;
+        });
+    }
+
+    /** Whether this login's client is connected and receiving. */
+    public boolean isConnected() {
+        return within(() -> world.client(loginId).map(TestNetworkClient::isReceiving).orElse(false));
+    }
+
+    private RemoteEvent.Message store(String chatId, String fromUser, List<MessagePart> parts,
+                                      Optional<String> replyTo) {
+        world.requireAccount(fromUser);
+        Conversation c = resolve(chatId);
+        return world.append(c, fromUser, parts, replyTo).toEvent(c.portalFor(loginId), loginId);
+    }
+
+    private <E extends RemoteEvent> E emitted(String chatId, WorldChange<E> make) {
+        return within(() -> {
+            TestNetworkClient target = client();
+            E event;
+            try {
+                event = make.apply(resolve(chatId));
+            } catch (NetworkException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            target.link().emit(event);
+            return event;
+        });
+    }
+
+    private Sender sender(String fromUser) {
+        world.requireAccount(fromUser);
+        return new Sender(fromUser, fromUser.equals(loginId));
+    }
+
+    private Conversation resolve(String chatId) {
+        try {
+            return world.resolve(loginId, chatId);
+        } catch (NetworkException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    private TestNetworkClient client() {
+        return world.client(loginId).orElseThrow(() -> new IllegalStateException("No client is loaded for login "
+                + loginId + ": complete a login and let the bridge load its client first"));
+    }
+
+    private <T> T within(java.util.function.Supplier<T> action) {
+        world.lock.lock();
+        try {
+            return action.get();
+        } finally {
+            world.lock.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface WorldChange<E> {
+        E apply(Conversation c) throws NetworkException;
+    }
+}
