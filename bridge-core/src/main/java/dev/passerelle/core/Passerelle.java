@@ -206,7 +206,9 @@ public final class Passerelle implements AutoCloseable {
             opened.add(bridge);
 
             IntakeMetrics intakeMetrics = new IntakeMetrics(registry);
-            intake = TransactionIntake.open(database, handlers(extraHandlers), HandlerRetries.DEFAULT, intakeMetrics);
+            List<InboundEventHandler> engineAndExtra = new ArrayList<>(bridge.matrixHandlers());
+            engineAndExtra.addAll(extraHandlers);
+            intake = TransactionIntake.open(database, handlers(engineAndExtra), HandlerRetries.DEFAULT, intakeMetrics);
             opened.add(intake);
 
             readiness = new ReadinessChecks(Duration.ofSeconds(3));

@@ -1,5 +1,8 @@
 package dev.passerelle.core.bridge;
 
+import dev.passerelle.core.command.ManagementRoomHandler;
+import dev.passerelle.core.intake.InboundEventHandler;
+import dev.passerelle.core.spi.LoginState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.passerelle.core.BridgeServices;
@@ -46,14 +49,22 @@ public final class Bridge implements AutoCloseable {
     private final PortalQueues queues;
     private final Optional<Logins> logins;
     private final Optional<BotProfiles> botProfiles;
+    private final List<InboundEventHandler> matrixHandlers;
     private boolean closed;
 
     private Bridge(Map<String, Network> networks, PortalQueues queues, Optional<Logins> logins,
-                   Optional<BotProfiles> botProfiles) {
+                   Optional<BotProfiles> botProfiles, List<InboundEventHandler> matrixHandlers) {
         this.networks = networks;
         this.queues = queues;
         this.logins = logins;
         this.botProfiles = botProfiles;
+        this.matrixHandlers = matrixHandlers;
+    }
+
+    /** The late-bound parts of the sink's routing. */
+    private static final class Wiring {
+        volatile Logins logins;
+        volatile LoginNotices notices;
     }
 
     /**
@@ -68,7 +79,7 @@ public final class Bridge implements AutoCloseable {
         PasserelleConfig config = services.config();
         List<NetworkConnector> enabled = Networks.enabled(config);
         if (enabled.isEmpty()) {
-            return new Bridge(Map.of(), new PortalQueues(), Optional.empty(), Optional.empty());
+            return new Bridge(Map.of(), new PortalQueues(), Optional.empty(), Optional.empty(), List.of());
         }
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Network> networks = new LinkedHashMap<>();
@@ -90,13 +101,17 @@ public final class Bridge implements AutoCloseable {
                     new RemoteMessages(services.matrix(), mapper, messages),
                     new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)));
             PortalQueues queues = new PortalQueues();
-            Logins[] holder = new Logins[1];
-            LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, holder[0], login, event);
+            // The sink routes to the logins and notices, which are built after it: filled in just below.
+            Wiring wiring = new Wiring();
+            LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, wiring, login, event);
             Logins logins = new Logins(new UserLoginStore(db, SecretBox.fromSettings(config.bridge())),
                     new BridgeUserStore(db), route, clock);
-            holder[0] = logins;
+            ManagementRoomHandler commands = ManagementRoomHandler.create(services,
+                    new BridgeCommands(networks, logins, portals));
+            wiring.logins = logins;
+            wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
-            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots));
+            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), List.of(commands));
             bots.start();
             for (Network network : networks.values()) {
                 logins.loadStored(network);
@@ -135,7 +150,7 @@ public final class Bridge implements AutoCloseable {
     }
 
     // On the sink's thread: only queueing here, never Matrix or the store.
-    private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, Logins logins,
+    private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, Wiring wiring,
                               ActiveLogin login, RemoteEvent event) {
         switch (event) {
             case RemoteEvent.PortalEvent p -> {
@@ -154,13 +169,24 @@ public final class Bridge implements AutoCloseable {
                     });
             case RemoteEvent.LoginStateChanged s -> queues.submit("login " + login.key(), () -> {
                 try {
-                    logins.stateChanged(login, s.state());
+                    Optional<LoginState> before = wiring.logins.stateChanged(login, s.state());
                     LOG.info("Login {} is now {}: {}", login.key(), s.state(), s.message());
+                    if (before.isPresent() && before.get() != s.state()) {
+                        wiring.notices.changed(login, s, LoginNotices.isFailure(before.get()));
+                    }
                 } catch (RuntimeException e) {
                     LOG.error("Could not record the state of login {}: {}", login.key(), e.toString(), e);
                 }
             });
         }
+    }
+
+    /**
+     * What the engine does with events from Matrix (bot commands in management rooms, messages in portals), for the
+     * intake to hand them to; empty when no network is enabled.
+     */
+    public List<InboundEventHandler> matrixHandlers() {
+        return matrixHandlers;
     }
 
     /** Whether any network is enabled. */

@@ -88,9 +88,42 @@ final class Logins {
         return login;
     }
 
-    /** Records a login's new state; a login no longer stored is ignored. */
-    void stateChanged(ActiveLogin login, dev.passerelle.core.spi.LoginState state) {
+    /**
+     * Records a login's new state; a login no longer stored is ignored.
+     *
+     * @return the state stored before, so that the caller can tell the user once per change; empty when the login
+     *         is not stored
+     */
+    Optional<dev.passerelle.core.spi.LoginState> stateChanged(ActiveLogin login,
+                                                             dev.passerelle.core.spi.LoginState state) {
+        Optional<dev.passerelle.core.spi.LoginState> before = store.get(login.key())
+                .map(row -> dev.passerelle.core.spi.LoginState.valueOf(row.state().name()));
         store.setState(login.key(), LoginState.valueOf(state.name()), clock.instant());
+        return before;
+    }
+
+    /**
+     * Ends a login: logs out on the network (as far as it answers), disconnects, and deletes the login with its
+     * secret. A login that is not loaded is only deleted.
+     */
+    void logout(LoginKey key) {
+        ActiveLogin login = active.remove(key);
+        if (login != null) {
+            try {
+                login.client().logout();
+            } catch (RuntimeException e) {
+                LOG.warn("Logging {} out on the network failed ({}); it is deleted here all the same", key,
+                        e.toString());
+            }
+            disconnect(login);
+        }
+        store.delete(key);
+        LOG.info("Login {} logged out and deleted", key);
+    }
+
+    /** The stored logins of {@code userId} on {@code network}, loaded or not. */
+    List<UserLoginRow> storedOf(String network, String userId) {
+        return store.listByUser(userId).stream().filter(r -> r.key().network().equals(network)).toList();
     }
 
     Optional<ActiveLogin> get(LoginKey key) {

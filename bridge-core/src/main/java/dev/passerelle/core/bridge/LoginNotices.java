@@ -1,0 +1,64 @@
+package dev.passerelle.core.bridge;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.core.command.ManagementRooms;
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.spi.LoginState;
+import dev.passerelle.core.spi.RemoteEvent;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells a user in their management room when one of their logins changes state in a way they must know about:
+ * it stopped working (bad credentials, logged out, an error) or works again. Called once per change, so a client
+ * that reconnects every few seconds does not flood the room.
+ */
+final class LoginNotices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoginNotices.class);
+    private final MatrixClient matrix;
+    private final ManagementRooms rooms;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    LoginNotices(MatrixClient matrix, ManagementRooms rooms) {
+        this.matrix = matrix;
+        this.rooms = rooms;
+    }
+
+    /** @param previouslyFailing whether the login was in a failed state before this change */
+    void changed(ActiveLogin login, RemoteEvent.LoginStateChanged change, boolean previouslyFailing) {
+        Optional<String> text = switch (change.state()) {
+            case CONNECTED -> previouslyFailing ? Optional.of("is connected again.") : Optional.empty();
+            case CONNECTING, TRANSIENT_DISCONNECT -> Optional.empty();
+            case BAD_CREDENTIALS -> Optional.of("was signed out by " + login.network().description().displayName()
+                    + ": " + change.message() + " Use `login` to sign in again.");
+            case LOGGED_OUT -> Optional.of("was logged out: " + change.message());
+            case UNKNOWN_ERROR -> Optional.of("has a problem: " + change.message());
+        };
+        if (text.isEmpty()) {
+            return;
+        }
+        Optional<String> room = rooms.roomOf(login.userId(), login.network().id());
+        if (room.isEmpty()) {
+            LOG.info("Login {} {} (no management room to tell {} in)", login.key(), text.get(), login.userId());
+            return;
+        }
+        ObjectNode content = mapper.createObjectNode().put("msgtype", "m.notice")
+                .put("body", "Your " + login.network().description().displayName() + " login "
+                        + login.key().loginId() + " " + text.get());
+        try {
+            matrix.intent(login.network().botUserId()).sendMessage(room.get(), "m.room.message", content,
+                    "login-state-" + login.key() + "-" + change.state() + "-" + change.timestamp().toEpochMilli(),
+                    Optional.empty());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not tell {} about login {}: {}", login.userId(), login.key(), e.toString());
+        }
+    }
+
+    static boolean isFailure(LoginState state) {
+        return state == LoginState.BAD_CREDENTIALS || state == LoginState.LOGGED_OUT
+                || state == LoginState.UNKNOWN_ERROR;
+    }
+}
