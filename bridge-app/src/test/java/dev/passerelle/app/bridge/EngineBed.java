@@ -11,6 +11,7 @@ import dev.passerelle.core.config.HomeserverConfig;
 import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
 import dev.passerelle.core.config.PasserelleConfig;
+import dev.passerelle.core.config.PermissionLevel;
 import dev.passerelle.core.spi.LoginProcess;
 import dev.passerelle.core.spi.LoginStep;
 import dev.passerelle.core.spi.NetworkConnector;
@@ -68,7 +69,8 @@ final class EngineBed implements AutoCloseable {
                 new AppserviceConfig("http://127.0.0.1:" + bridgePort, "127.0.0.1", bridgePort, "passerelle",
                         "bridgebot", "Bridge bot", AS_TOKEN, HS_TOKEN, true, 1024 * 1024),
                 new DatabaseConfig(DatabaseConfig.DatabaseType.SQLITE, "jdbc:sqlite:" + dir.resolve("bridge.db"), 4),
-                new BridgeSettings("!tn", Map.of(), secretKey),
+                // Users of the homeserver may log in; everyone else is blocked.
+                new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
                 Map.<String, JsonNode>of("testnet", testnet));
