@@ -4,6 +4,10 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import dev.passerelle.core.appservice.AppserviceQueries;
 import dev.passerelle.core.appservice.AppserviceVerticle;
 import dev.passerelle.core.bridge.Bridge;
+import dev.passerelle.core.command.ManagementRoomHandler;
+import dev.passerelle.core.provisioning.ProvisioningApi;
+import io.vertx.ext.web.Router;
+import java.util.function.Consumer;
 import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.intake.InboundEventHandler;
 import dev.passerelle.core.intake.HandlerRetries;
@@ -228,7 +232,7 @@ public final class Passerelle implements AutoCloseable {
 
             String bot = "@" + config.appservice().botLocalpart() + ":" + config.homeserver().domain();
             appservice = new AppserviceVerticle(config.appservice(), intake, intakeMetrics,
-                    AppserviceQueries.defaults(bot), readiness);
+                    AppserviceQueries.defaults(bot), readiness, provisioning(config));
             deploy(vertx, appservice, "the appservice API on " + config.appservice().hostname() + ":"
                     + config.appservice().port() + " (appservice.hostname / appservice.port)");
             homeserver = new HomeserverConnection(
@@ -247,6 +251,25 @@ public final class Passerelle implements AutoCloseable {
             // Only now: the homeserver's ping needs the appservice listener to answer.
             homeserver.start();
             opened.add(homeserver);
+        }
+
+        /** The provisioning API's routes when it is enabled and the engine runs a network; else none. */
+        private List<Consumer<Router>> provisioning(PasserelleConfig config) {
+            if (config.provisioning() == null || !config.provisioning().enabled()) {
+                return List.of();
+            }
+            Optional<ManagementRoomHandler> commands = bridge.matrixHandlers().stream()
+                    .filter(ManagementRoomHandler.class::isInstance).map(ManagementRoomHandler.class::cast)
+                    .findFirst();
+            if (commands.isEmpty()) {
+                LOG.warn("provisioning.enabled is true but no network is enabled: the provisioning API is not served");
+                return List.of();
+            }
+            ProvisioningApi api = ProvisioningApi.create(config.provisioning(), config.bridge(),
+                    config.homeserver().domain(), bridge.networks(), commands.get().target(),
+                    commands.get().managementRooms());
+            opened.add(api);
+            return List.of(api::mount);
         }
 
         private List<InboundEventHandler> handlers(List<InboundEventHandler> extra) {

@@ -10,7 +10,9 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,23 @@ public final class AppserviceVerticle extends VerticleBase {
     private final TransactionRoute transactions;
     private final QueryRoutes queries;
     private final ReadinessChecks readiness;
+    private final List<Consumer<Router>> extraRoutes;
     private volatile int actualPort;
 
     public AppserviceVerticle(AppserviceConfig config, TransactionIntake intake, IntakeMetrics metrics,
                               AppserviceQueries queries, ReadinessChecks readiness) {
+        this(config, intake, metrics, queries, readiness, List.of());
+    }
+
+    /**
+     * @param extraRoutes mount more endpoints on the same listener (the provisioning API) with their own
+     *                    authentication; called once when the server starts
+     */
+    public AppserviceVerticle(AppserviceConfig config, TransactionIntake intake, IntakeMetrics metrics,
+                              AppserviceQueries queries, ReadinessChecks readiness,
+                              List<Consumer<Router>> extraRoutes) {
         this.config = config;
+        this.extraRoutes = List.copyOf(extraRoutes);
         long limit = config.maxBodyBytes() > 0 ? config.maxBodyBytes() : 16L * 1024 * 1024;
         this.transactions = new TransactionRoute(intake, metrics, limit);
         this.queries = new QueryRoutes(queries);
@@ -70,6 +84,7 @@ public final class AppserviceVerticle extends VerticleBase {
         router.get(PREFIX + "/thirdparty/user").handler(auth).handler(queries::usersByMatrixId);
         router.get(PREFIX + "/thirdparty/user/:protocol").handler(auth).handler(queries::usersByProtocol);
         HealthRoutes.mount(router, readiness);
+        extraRoutes.forEach(mount -> mount.accept(router));
         router.errorHandler(404, ctx -> MatrixErrors.error(ctx, 404, "M_UNRECOGNIZED",
                 "Unrecognized request: " + ctx.request().method() + " " + ctx.request().path()
                         + " is not an Application Service API endpoint"));

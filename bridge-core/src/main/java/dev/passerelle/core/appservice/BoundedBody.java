@@ -9,12 +9,12 @@ import io.vertx.core.http.HttpServerRequest;
  * Reads a request body of at most {@code limit} bytes. A declared {@code Content-Length} over the limit fails at
  * once, without reading; a chunked body fails as soon as the limit is passed, and the rest is not read.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
-    static Future<Buffer> read(HttpServerRequest request, long limit) {
+    public static Future<Buffer> read(HttpServerRequest request, long limit) {
         String declared = request.getHeader("Content-Length");
         if (declared != null) {
             try {

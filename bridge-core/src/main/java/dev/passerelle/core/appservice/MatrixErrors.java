@@ -11,19 +11,19 @@ import io.vertx.ext.web.RoutingContext;
  * was not read (refused before reading, or too large), the connection is closed after the answer so that the
  * rest of the body is never read.
  */
-final class MatrixErrors {
+public final class MatrixErrors {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private MatrixErrors() {
     }
 
-    static void error(RoutingContext ctx, int status, String errcode, String message) {
+    public static void error(RoutingContext ctx, int status, String errcode, String message) {
         String body = JSON.createObjectNode().put("errcode", errcode).put("error", message).toString();
         send(ctx, status, body);
     }
 
-    static void json(RoutingContext ctx, int status, String body) {
+    public static void json(RoutingContext ctx, int status, String body) {
         send(ctx, status, body);
     }
 

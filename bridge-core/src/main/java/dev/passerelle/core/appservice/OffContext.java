@@ -8,12 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * Runs blocking work (database, handlers) on a virtual thread of its own and awaits it, so that a slow database
  * never holds up the HTTP context's other requests ({@code /health} keeps answering).
  */
-final class OffContext {
+public final class OffContext {
 
     private OffContext() {
     }
 
-    static <T> T call(String name, Callable<T> work) {
+    public static <T> T call(String name, Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread.ofVirtual().name(name).start(() -> {
             try {

@@ -3,6 +3,7 @@ package dev.passerelle.core.bridge;
 import dev.passerelle.core.command.CommandTarget;
 import dev.passerelle.core.command.LoginSummary;
 import dev.passerelle.core.spi.LoginState;
+import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.core.store.LoginKey;
@@ -51,6 +52,11 @@ final class BridgeCommands implements CommandTarget {
     @Override
     public Optional<String> portalNetwork(String roomId) {
         return portals.getByRoomId(roomId).map(p -> p.key().network());
+    }
+
+    @Override
+    public Optional<NetworkClient> client(String network, String loginId) {
+        return logins.get(new LoginKey(network, loginId)).map(ActiveLogin::client);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.passerelle.core.command;
 
+import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import java.util.List;
@@ -36,6 +37,14 @@ public interface CommandTarget {
      * empty for rooms that are no portal.
      */
     Optional<String> portalNetwork(String roomId);
+
+    /**
+     * The running client of a login, e.g. to look a user up with {@link NetworkClient.IdentifierResolving}; empty
+     * when the login is not loaded (or the engine does not expose clients).
+     */
+    default Optional<NetworkClient> client(String network, String loginId) {
+        return Optional.empty();
+    }
 
     /** The bridge's version, e.g. {@code 0.1.0 (a1b2c3d)}. */
     String version();

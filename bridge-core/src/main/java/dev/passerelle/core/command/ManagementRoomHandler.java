@@ -54,6 +54,11 @@ public final class ManagementRoomHandler implements InboundEventHandler {
                 LoginConversations.TIMEOUT);
     }
 
+    /** The engine this handler runs commands against (the provisioning API drives logins through it too). */
+    public CommandTarget target() {
+        return target;
+    }
+
     /** Management rooms by user and network, e.g. for telling a user about their login's health. */
     public ManagementRooms managementRooms() {
         return rooms;

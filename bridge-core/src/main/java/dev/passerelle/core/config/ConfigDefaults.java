@@ -48,6 +48,8 @@ public final class ConfigDefaults {
         root.putObject("metrics").put("enabled", true).put("hostname", LISTEN_HOSTNAME).put("port", METRICS_PORT);
         root.putObject("logging").put("level", LOG_LEVEL).put("file", "");
         root.putObject("networks");
+        root.putObject("provisioning").put("enabled", true).put("shared_secret", "")
+                .put("prefix", ProvisioningConfig.DEFAULT_PREFIX);
         return root;
     }
 }

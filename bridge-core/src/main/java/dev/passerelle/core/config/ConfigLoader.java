@@ -79,6 +79,10 @@ public final class ConfigLoader {
                     + (problems.size() == 1 ? " problem:" : " problems:"), problems);
         }
         var merged = ConfigDefaults.tree();
+        if (!tree.has("provisioning")) {
+            // Configs written before the provisioning API have no secret for it: keep them working, API off.
+            ((ObjectNode) merged.get("provisioning")).put("enabled", false);
+        }
         merge(merged, tree);
         derive(merged, directory);
         try {

@@ -47,6 +47,7 @@ public final class ConfigValidator {
         checkBridge(config.bridge(), problems);
         checkMetrics(config.metrics(), config.appservice(), problems);
         checkLogging(config.logging(), problems);
+        checkProvisioning(config.provisioning(), config.appservice(), problems);
         return List.copyOf(problems);
     }
 
@@ -166,6 +167,36 @@ public final class ConfigValidator {
         if (!LOG_LEVELS.contains(logging.level().toLowerCase(Locale.ROOT))) {
             problems.add(new ConfigProblem("logging.level", logging.level(),
                     "must be one of error, warn, info, debug, trace"));
+        }
+    }
+
+    private static void checkProvisioning(ProvisioningConfig provisioning, AppserviceConfig appservice,
+            List<ConfigProblem> problems) {
+        if (!provisioning.enabled()) {
+            return;
+        }
+        var key = "provisioning.shared_secret";
+        var secret = provisioning.sharedSecret();
+        if (secret.isEmpty()) {
+            problems.add(ConfigProblem.missing(key, "is required while provisioning.enabled is true: a random string "
+                    + "of at least " + MIN_TOKEN_LENGTH + " characters that API clients send as 'Authorization: "
+                    + "Bearer'" + REGENERATE + ", or set provisioning.enabled: false"));
+        } else {
+            checkToken(key, secret, problems);
+            for (var token : List.of(appservice.asToken(), appservice.hsToken())) {
+                if (MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+                        token.getBytes(StandardCharsets.UTF_8))) {
+                    problems.add(new ConfigProblem(key, SecretMask.mask(secret), "must differ from the appservice "
+                            + "tokens, so that an API client cannot act as the homeserver or the bridge" + REGENERATE));
+                    break;
+                }
+            }
+        }
+        var prefix = provisioning.prefix();
+        if (!prefix.matches("(/[A-Za-z0-9._~-]+)+") || prefix.startsWith("/_matrix/app")) {
+            problems.add(new ConfigProblem("provisioning.prefix", prefix, "must be a path of one or more "
+                    + "/segments without a trailing slash, outside /_matrix/app, e.g. "
+                    + ProvisioningConfig.DEFAULT_PREFIX));
         }
     }
 

@@ -20,7 +20,8 @@ public final class ExampleConfig {
         return TEMPLATE
                 .replace("${as_token}", secrets.token())
                 .replace("${hs_token}", secrets.token())
-                .replace("${secret_key}", secrets.secretKey());
+                .replace("${secret_key}", secrets.secretKey())
+                .replace("${shared_secret}", secrets.token());
     }
 
     /**
@@ -122,6 +123,17 @@ public final class ExampleConfig {
               level: info
               # A file to write the log to as well as standard output; empty for standard output only.
               file: ""
+
+            # The provisioning API on the appservice listener: the mautrix bridges' v3 login API (whoami, login flows
+            # and steps, logins, logout), for integration managers and web apps. README.md, "Provisioning API".
+            provisioning:
+              # Whether the API is served: true or false. A config without this section has it off.
+              enabled: true
+              # Required while enabled. Clients send it as 'Authorization: Bearer <secret>' with ?user_id=@user:server
+              # naming who acts; at least 32 characters, not equal to the appservice tokens, keep it secret.
+              shared_secret: "${shared_secret}"
+              # The path the API is under: <prefix>/v3/whoami and so on.
+              prefix: /_matrix/provision
 
             # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector.
             # No connectors are included yet, so this is empty.

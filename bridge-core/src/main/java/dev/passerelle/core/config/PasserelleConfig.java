@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The whole of {@code config.yaml}. YAML keys are the snake_case forms of the component names.
  *
- * @param networks one opaque section per network connector ({@code telegram}, {@code whatsapp}, ...), handed as it is
- *                 to the connector with that id; the core never reads inside it
+ * @param networks     one opaque section per network connector ({@code telegram}, {@code whatsapp}, ...), handed as it
+ *                     is to the connector with that id; the core never reads inside it
+ * @param provisioning the provisioning API
  */
 public record PasserelleConfig(
         HomeserverConfig homeserver,
@@ -16,5 +17,18 @@ public record PasserelleConfig(
         BridgeSettings bridge,
         MetricsConfig metrics,
         LoggingConfig logging,
-        Map<String, JsonNode> networks) {
+        Map<String, JsonNode> networks,
+        ProvisioningConfig provisioning) {
+
+    /** A config with the provisioning API off: what configs written before the API existed mean. */
+    public PasserelleConfig(HomeserverConfig homeserver, AppserviceConfig appservice, DatabaseConfig database,
+                            BridgeSettings bridge, MetricsConfig metrics, LoggingConfig logging,
+                            Map<String, JsonNode> networks) {
+        this(homeserver, appservice, database, bridge, metrics, logging, networks, ProvisioningConfig.disabled());
+    }
+
+    /** This config with {@code provisioning} instead of its own. */
+    public PasserelleConfig withProvisioning(ProvisioningConfig provisioning) {
+        return new PasserelleConfig(homeserver, appservice, database, bridge, metrics, logging, networks, provisioning);
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 final class SecretKeys {
 
     private static final Set<String> SECRET_PATHS = Set.of("appservice.as_token", "appservice.hs_token",
-            "bridge.secret_key");
+            "bridge.secret_key", "provisioning.shared_secret");
 
     private SecretKeys() {
     }
