@@ -12,6 +12,7 @@ import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
 import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.config.PermissionLevel;
+import dev.passerelle.core.config.ProvisioningConfig;
 import dev.passerelle.core.spi.LoginProcess;
 import dev.passerelle.core.spi.LoginStep;
 import dev.passerelle.core.spi.NetworkConnector;
@@ -64,6 +65,11 @@ final class EngineBed implements AutoCloseable {
 
     /** Starts (or restarts) the bridge. */
     Passerelle start() {
+        return start(ProvisioningConfig.disabled());
+    }
+
+    /** Starts (or restarts) the bridge with the provisioning API as given. */
+    Passerelle start(ProvisioningConfig provisioning) {
         ObjectNode testnet = JSON.createObjectNode();
         PasserelleConfig config = new PasserelleConfig(new HomeserverConfig(homeserver.url(), DOMAIN),
                 new AppserviceConfig("http://127.0.0.1:" + bridgePort, "127.0.0.1", bridgePort, "passerelle",
@@ -73,7 +79,7 @@ final class EngineBed implements AutoCloseable {
                 new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
-                Map.<String, JsonNode>of("testnet", testnet));
+                Map.<String, JsonNode>of("testnet", testnet), provisioning);
         bridge = Passerelle.start(config, dir, List.of());
         return bridge;
     }
@@ -92,6 +98,11 @@ final class EngineBed implements AutoCloseable {
         String loginId = login.loginId();
         until("login " + loginId + " to connect", () -> TestNetwork.login(loginId).isConnected(), () -> "");
         return login;
+    }
+
+    /** The bridge's appservice listener, which also serves the provisioning API. */
+    String bridgeUrl() {
+        return "http://127.0.0.1:" + bridgePort;
     }
 
     /** The portal room whose {@code m.bridge} state names this chat; empty when there is none yet. */

@@ -65,6 +65,7 @@ public final class ProvisioningApi implements AutoCloseable {
         String v3 = config.prefix() + "/v3";
         Handler<RoutingContext> relay = ProvisioningAuth.requires(PermissionLevel.RELAY);
         Handler<RoutingContext> user = ProvisioningAuth.requires(PermissionLevel.USER);
+        router.route(v3 + "/*").handler(ProvisioningRoutes::readBody);
         router.get(v3 + "/whoami").handler(auth).handler(relay).handler(routes::whoami);
         router.get(v3 + "/login/flows").handler(auth).handler(user).handler(routes::flows);
         router.post(v3 + "/login/start/:flowId").handler(auth).handler(user).handler(routes::start);

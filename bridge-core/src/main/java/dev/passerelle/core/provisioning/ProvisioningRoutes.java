@@ -26,6 +26,7 @@ import java.util.Optional;
 final class ProvisioningRoutes {
 
     private static final long MAX_BODY_BYTES = 64 * 1024;
+    private static final String BODY = "passerelle.provisioning.body";
 
     private final ProvisioningScope scope;
     private final CommandTarget target;
@@ -206,14 +207,25 @@ final class ProvisioningRoutes {
         return Optional.of(scope.network(param));
     }
 
-    private static Map<String, String> readValues(RoutingContext ctx) throws ProvisioningException {
+    /**
+     * Reads the (small) body of every request before anything answers, so that an answer never leaves a body unread
+     * (which would close the connection, and with HTTP/2 every other request on it).
+     */
+    static void readBody(RoutingContext ctx) {
         byte[] raw;
         try {
             raw = BoundedBody.read(ctx.request(), MAX_BODY_BYTES).await().getBytes();
         } catch (Exception e) {
-            throw new ProvisioningException(413, "M_TOO_LARGE", "A login step answer is a small JSON object of "
-                    + "field values (at most " + MAX_BODY_BYTES + " bytes)");
+            MatrixErrors.error(ctx, 413, "M_TOO_LARGE", "A provisioning request body is a small JSON object "
+                    + "(at most " + MAX_BODY_BYTES + " bytes)");
+            return;
         }
+        ctx.put(BODY, raw);
+        ctx.next();
+    }
+
+    private static Map<String, String> readValues(RoutingContext ctx) throws ProvisioningException {
+        byte[] raw = ctx.get(BODY);
         JsonNode body;
         try {
             body = raw.length == 0 ? MatrixErrors.JSON.createObjectNode() : MatrixErrors.JSON.readTree(raw);
