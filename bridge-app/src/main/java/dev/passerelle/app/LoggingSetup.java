@@ -28,7 +28,7 @@ public final class LoggingSetup {
     /** Configures logging for {@code config}; call once, before the bridge starts. */
     public static void apply(PasserelleConfig config) {
         SecretScrubber.register(List.of(config.appservice().asToken(), config.appservice().hsToken(),
-                config.bridge().secretKey()));
+                config.bridge().secretKey(), config.provisioning().sharedSecret()));
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
