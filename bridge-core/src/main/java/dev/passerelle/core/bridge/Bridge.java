@@ -101,9 +101,15 @@ public final class Bridge implements AutoCloseable {
                     new RemoteMessages(services.matrix(), mapper, messages),
                     new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)));
             PortalQueues queues = new PortalQueues();
+            var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
+                    new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
+                    PortalHistory.CATCH_UP_CAP, PortalHistory.BACKFILL_LIMIT);
+            CatchUp catchUp = new CatchUp(queues, portals, history, handler::handle);
+            rooms.onCreated(catchUp::created);
             // The sink routes to the logins and notices, which are built after it: filled in just below.
             Wiring wiring = new Wiring();
-            LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, wiring, login, event);
+            LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, catchUp, wiring, login,
+                    event);
             Logins logins = new Logins(new UserLoginStore(db, SecretBox.fromSettings(config.bridge())),
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
@@ -150,13 +156,12 @@ public final class Bridge implements AutoCloseable {
     }
 
     // On the sink's thread: only queueing here, never Matrix or the store.
-    private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, Wiring wiring,
-                              ActiveLogin login, RemoteEvent event) {
+    private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, CatchUp catchUp,
+                              Wiring wiring, ActiveLogin login, RemoteEvent event) {
         switch (event) {
             case RemoteEvent.PortalEvent p -> {
                 var key = PortalEventHandler.keyOf(login.network(), p);
-                queues.submit("portal " + key.network() + "/" + key.chatId() + "/" + key.receiver(),
-                        () -> handler.handle(login, p));
+                catchUp.submit(login, key, () -> handler.handle(login, p));
             }
             case RemoteEvent.UserInfoChanged u -> queues.submit("ghost " + login.network().id() + "/"
                     + u.remoteUserId(), () -> {
@@ -167,17 +172,24 @@ public final class Bridge implements AutoCloseable {
                                     login.network().id(), e.toString(), e);
                         }
                     });
-            case RemoteEvent.LoginStateChanged s -> queues.submit("login " + login.key(), () -> {
-                try {
-                    Optional<LoginState> before = wiring.logins.stateChanged(login, s.state());
-                    LOG.info("Login {} is now {}: {}", login.key(), s.state(), s.message());
-                    if (before.isPresent() && before.get() != s.state()) {
-                        wiring.notices.changed(login, s, LoginNotices.isFailure(before.get()));
+            case RemoteEvent.LoginStateChanged s -> {
+                catchUp.connecting(login, s.state());
+                queues.submit("login " + login.key(), () -> {
+                    try {
+                        Optional<LoginState> before = wiring.logins.stateChanged(login, s.state());
+                        LOG.info("Login {} is now {}: {}", login.key(), s.state(), s.message());
+                        if (before.isPresent() && before.get() != s.state()) {
+                            wiring.notices.changed(login, s, LoginNotices.isFailure(before.get()));
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.error("Could not record the state of login {}: {}", login.key(), e.toString(), e);
+                    } finally {
+                        if (s.state() == LoginState.CONNECTED) {
+                            catchUp.connected(login);
+                        }
                     }
-                } catch (RuntimeException e) {
-                    LOG.error("Could not record the state of login {}: {}", login.key(), e.toString(), e);
-                }
-            });
+                });
+            }
         }
     }
 

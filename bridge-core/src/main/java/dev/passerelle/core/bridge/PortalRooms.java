@@ -46,6 +46,13 @@ final class PortalRooms {
     private final Set<String> joined = ConcurrentHashMap.newKeySet();
     /** "login|portal" memberships known to be stored. */
     private final Set<String> memberships = ConcurrentHashMap.newKeySet();
+    /** Told of each new portal, on its queue, before the event that created it is bridged (backfill). */
+    private volatile Created created = (login, portal) -> { };
+
+    /** What happens right after a portal room is created; runs on the portal's queue and may block. */
+    interface Created {
+        void created(ActiveLogin login, PortalRow portal);
+    }
 
     PortalRooms(MatrixClient matrix, ObjectMapper mapper, PortalStore portals, UserPortalStore userPortals,
                 Ghosts ghosts, Clock clock) {
@@ -69,6 +76,11 @@ final class PortalRooms {
         }
         ChatInfo chat = info.isPresent() ? info.get() : login.client().chatInfo(key.chatId());
         return create(login, key, chat);
+    }
+
+    /** Sets what to do after each portal creation (set once, at start, before any event). */
+    void onCreated(Created listener) {
+        this.created = listener;
     }
 
     /** The portal if its room exists; empty for a chat never bridged. */
@@ -131,6 +143,7 @@ final class PortalRooms {
         joined.add(roomId + "|" + network.botUserId());
         userPortals.add(login.key(), key);
         memberships.add(login.key() + "|" + key);
+        created.created(login, row);
         return row;
     }
 
