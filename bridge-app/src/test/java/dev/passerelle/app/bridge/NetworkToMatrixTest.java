@@ -187,8 +187,10 @@ class NetworkToMatrixTest {
         TestNetwork.login("alice").renameChat("g2", "New name");
         until("the new name", () -> bed.homeserver.state(room, "m.room.name", "").orElseThrow()
                 .path("content").path("name").asText().equals("New name"), () -> "");
-        assertEquals("New name", bed.homeserver.state(room, "m.bridge", "dev.passerelle://testnet/g2").orElseThrow()
-                .path("content").path("channel").path("displayname").asText());
+        // The m.bridge event is rewritten right after the name: wait for it too.
+        until("the new name in m.bridge", () -> bed.homeserver.state(room, "m.bridge", "dev.passerelle://testnet/g2")
+                .orElseThrow().path("content").path("channel").path("displayname").asText().equals("New name"),
+                () -> bed.homeserver.state(room, "m.bridge", "dev.passerelle://testnet/g2").toString());
     }
 
     @Test

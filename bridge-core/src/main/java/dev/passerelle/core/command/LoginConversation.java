@@ -83,6 +83,9 @@ final class LoginConversation implements Runnable {
 
     @Override
     public void run() {
+        // The last word is said only once the conversation has ended, so that the user's next message, sent on
+        // seeing it, is a command again and not taken as an answer.
+        FormattedText outcome;
         try (process) {
             Instant deadline = Instant.now().plus(timeout);
             LoginStep step = process.start();
@@ -100,23 +103,24 @@ final class LoginConversation implements Runnable {
             }
             LoginStep.Complete done = (LoginStep.Complete) step;
             target.addLogin(start.network(), start.userId(), done.login());
-            say(FormattedText.builder().append("Logged in to " + start.networkName() + " as ")
-                    .append(done.login().remoteName(), EntityType.BOLD).append(".").build());
+            outcome = FormattedText.builder().append("Logged in to " + start.networkName() + " as ")
+                    .append(done.login().remoteName(), EntityType.BOLD).append(".").build();
         } catch (Stop.Cancelled e) {
-            say(FormattedText.plain("Login cancelled."));
+            outcome = FormattedText.plain("Login cancelled.");
         } catch (Stop.TimedOut e) {
-            say(FormattedText.plain("The login timed out: nothing happened for " + timeout.toMinutes()
-                    + " minutes. Use login to start again."));
+            outcome = FormattedText.plain("The login timed out: nothing happened for " + timeout.toMinutes()
+                    + " minutes. Use login to start again.");
         } catch (LoginException e) {
-            say(FormattedText.plain("Login failed: " + e.getMessage()));
+            outcome = FormattedText.plain("Login failed: " + e.getMessage());
         } catch (Exception e) {
             LOG.warn("login of {} to {} failed", start.userId(), start.network(), e);
-            say(FormattedText.plain("Login failed: " + e.getMessage() + ". Try again, or ask the bridge admin to"
-                    + " look at the bridge's log."));
+            outcome = FormattedText.plain("Login failed: " + e.getMessage() + ". Try again, or ask the bridge admin"
+                    + " to look at the bridge's log.");
         } finally {
             awaitingAnswer = false;
             onEnd.run();
         }
+        say(outcome);
     }
 
     private LoginStep awaitAfter(LoginStep.Display shown, Instant deadline) throws LoginException, Stop {

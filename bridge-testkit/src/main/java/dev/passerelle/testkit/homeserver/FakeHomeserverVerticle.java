@@ -24,7 +24,7 @@ final class FakeHomeserverVerticle extends VerticleBase {
     private final CallLog log;
     private final FakeWorld world;
     private final int port;
-    private HttpServer server;
+    private volatile HttpServer server;
 
     FakeHomeserverVerticle(FakeHomeserverOptions options, Routes routes, FaultPlan faults, CallLog log,
                            FakeWorld world, int port) {
@@ -38,8 +38,9 @@ final class FakeHomeserverVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // map, not onSuccess: the server must be known before the deployment counts as done.
         return vertx.createHttpServer().requestHandler(this::handle).listen(port, "127.0.0.1")
-                .onSuccess(s -> server = s);
+                .map(s -> server = s);
     }
 
     int actualPort() {
