@@ -111,7 +111,9 @@ public final class Bridge implements AutoCloseable {
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
-            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), List.of(commands));
+            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues);
+            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots),
+                    List.of(commands, portalEvents));
             bots.start();
             for (Network network : networks.values()) {
                 logins.loadStored(network);
@@ -155,8 +157,7 @@ public final class Bridge implements AutoCloseable {
         switch (event) {
             case RemoteEvent.PortalEvent p -> {
                 var key = PortalEventHandler.keyOf(login.network(), p);
-                queues.submit("portal " + key.network() + "/" + key.chatId() + "/" + key.receiver(),
-                        () -> handler.handle(login, p));
+                queues.submit(PortalQueues.forPortal(key), () -> handler.handle(login, p));
             }
             case RemoteEvent.UserInfoChanged u -> queues.submit("ghost " + login.network().id() + "/"
                     + u.remoteUserId(), () -> {
