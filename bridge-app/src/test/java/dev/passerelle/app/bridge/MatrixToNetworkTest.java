@@ -138,6 +138,17 @@ class MatrixToNetworkTest {
     }
 
     @Test
+    void aTransientFailureIsRetriedAndTheMessageDelivered() {
+        String room = dmWithBob();
+        alice.failNextSend(new NetworkException("Test Network is not reachable", true));
+        String eventId = bed.sendAs(ALICE, room, "m.room.message", text("eventually")).path("event_id").asText();
+        awaitSent("eventually");
+        assertEquals("SUCCESS", awaitStatus(room, eventId).path("content").path("status").asText());
+        assertTrue(bed.events(room, "m.room.message").stream()
+                .noneMatch(e -> e.path("sender").asText().equals(NETWORK_BOT)), "no failure notice");
+    }
+
+    @Test
     void aUserWithoutALoginIsToldOnceAndNothingIsSent() {
         TestNetwork.addGroup("g1", "Friends", "bob", "alice", "carol");
         alice.message("g1", "bob", "hi all");
@@ -177,6 +188,9 @@ class MatrixToNetworkTest {
         bed.sendAs(ALICE, room, "m.room.message", text("marker"));
         awaitSent("marker");
         assertEquals(List.of("marker"), sentMessages().stream().map(MatrixToNetworkTest::textOf).toList());
+        // Nor answered: the bot did not tell its own users to log in.
+        assertEquals(List.of(), bed.events(room, "m.room.message").stream()
+                .filter(e -> e.path("content").path("msgtype").asText().equals("m.notice")).toList());
     }
 
     @Test
