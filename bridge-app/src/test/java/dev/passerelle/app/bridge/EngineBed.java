@@ -10,8 +10,8 @@ import dev.passerelle.core.config.DatabaseConfig;
 import dev.passerelle.core.config.HomeserverConfig;
 import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
-import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.config.PermissionLevel;
+import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.core.config.ProvisioningConfig;
 import dev.passerelle.core.spi.LoginProcess;
 import dev.passerelle.core.spi.LoginStep;
@@ -24,6 +24,10 @@ import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -134,6 +138,40 @@ final class EngineBed implements AutoCloseable {
                 () -> portalRoom(chatId).map(r -> !messages(r, body).isEmpty()).orElse(false),
                 () -> "rooms " + homeserver.rooms());
         return messages(portalRoom(chatId).orElseThrow(), body).getFirst();
+    }
+
+    /**
+     * Plays a Matrix user: {@code sender} sends the event to {@code roomId} and the homeserver pushes it to the
+     * bridge (this bed pushes nothing by itself). Returns the event.
+     */
+    ObjectNode sendAs(String sender, String roomId, String type, ObjectNode content) {
+        ObjectNode event = homeserver.sendAs(sender, roomId, type, Optional.empty(), content);
+        push(event);
+        return event;
+    }
+
+    /** Pushes {@code event} to the bridge in a transaction of its own. */
+    void push(ObjectNode event) {
+        homeserver.pusher().orElseThrow().enqueue(List.of(event));
+    }
+
+    /** Pushes an ephemeral event (typing, receipt) to the bridge. */
+    void pushEphemeral(ObjectNode event) {
+        homeserver.pusher().orElseThrow().enqueueEphemeral(List.of(event));
+    }
+
+    /** Uploads a file to the homeserver's media repository as the appservice bot; returns its mxc URI. */
+    String upload(byte[] bytes, String contentType) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(homeserver.url() + "/_matrix/media/v3/upload"))
+                .header("Authorization", "Bearer " + AS_TOKEN).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("upload answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body()).path("content_uri").asText();
+        }
     }
 
     static void until(String what, Supplier<Boolean> condition, Supplier<String> state) {

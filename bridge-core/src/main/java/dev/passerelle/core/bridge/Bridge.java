@@ -117,7 +117,9 @@ public final class Bridge implements AutoCloseable {
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
-            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), List.of(commands));
+            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues);
+            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots),
+                    List.of(commands, portalEvents));
             bots.start();
             for (Network network : networks.values()) {
                 logins.loadStored(network);

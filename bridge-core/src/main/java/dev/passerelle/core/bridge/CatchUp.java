@@ -48,11 +48,6 @@ final class CatchUp {
         this.portalTask = portalTask;
     }
 
-    /** The name of a portal's queue; every task of a portal must use it so that they run in order. */
-    static String queueOf(PortalKey key) {
-        return "portal " + key.network() + "/" + key.chatId() + "/" + key.receiver();
-    }
-
     /** Before a login's state change is queued: a {@code CONNECTED} client starts holding its live events back. */
     synchronized void connecting(ActiveLogin login, LoginState state) {
         if (state == LoginState.CONNECTED && history.canFetch(login.key(), login.client())) {
@@ -64,9 +59,9 @@ final class CatchUp {
     synchronized void submit(ActiveLogin login, PortalKey portal, Runnable task) {
         List<Queued> held = holding.get(login.key());
         if (held != null) {
-            held.add(new Queued(queueOf(portal), task));
+            held.add(new Queued(PortalQueues.forPortal(portal), task));
         } else {
-            queues.submit(queueOf(portal), task);
+            queues.submit(PortalQueues.forPortal(portal), task);
         }
     }
 
@@ -82,7 +77,7 @@ final class CatchUp {
             List<PortalRow> in = portals.listByLogin(login.key());
             for (PortalRow portal : in) {
                 if (portal.roomId().isPresent()) {
-                    queues.submit(queueOf(portal.key()), () -> history.catchUp(login.key(), login.client(),
+                    queues.submit(PortalQueues.forPortal(portal.key()), () -> history.catchUp(login.key(), login.client(),
                             portal.key(), m -> portalTask.handle(login, m)));
                 }
             }

@@ -87,7 +87,7 @@ final class PortalEventHandler {
                 }
             }
             case ReactionRemoved r -> rooms.existing(key).ifPresent(p -> remoteReactions.remove(network, p, r));
-            case MessageDeleted d -> rooms.existing(key).ifPresent(p -> remoteMessages.delete(p, d));
+            case MessageDeleted d -> rooms.existing(key).ifPresent(p -> remoteMessages.delete(network, p, d));
             case ReadReceipt r -> {
                 Optional<PortalRow> portal = rooms.existing(key);
                 Optional<MessageRow> read = portal.flatMap(p -> messages.getParts(key, r.messageId()).stream()

@@ -1,11 +1,16 @@
 package dev.passerelle.core.bridge;
 
 import dev.passerelle.core.intake.RoomQueue;
+import dev.passerelle.core.store.PortalKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +32,55 @@ final class PortalQueues {
             return;
         }
         queues.computeIfAbsent(key, k -> new RoomQueue(k, drainers)).submit(task);
+    }
+
+    /** The queue key of a portal: both directions of one portal share it, so that they stay in order. */
+    static String forPortal(PortalKey key) {
+        return "portal " + key.network() + "/" + key.chatId() + "/" + key.receiver();
+    }
+
+    /** A task that may fail. */
+    @FunctionalInterface
+    interface Task {
+        void run() throws Exception;
+    }
+
+    /**
+     * Queues {@code task} behind the earlier tasks of {@code key} and waits until it has run; blocks (call from a
+     * virtual thread). Rethrows what the task threw.
+     *
+     * @throws IllegalStateException when the queues stop before the task ran (it is dropped; the caller's event is
+     *                               handed again after a restart)
+     */
+    void runAndWait(String key, Task task) throws Exception {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        submit(key, () -> {
+            try {
+                task.run();
+                done.complete(null);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        boolean sawStop = false;
+        while (true) {
+            try {
+                done.get(1, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Exception cause) {
+                    throw cause;
+                }
+                throw e;
+            } catch (TimeoutException e) {
+                // Stopping drops queued tasks; the one in hand gets one more wait before giving up.
+                if (stopped && sawStop) {
+                    throw new IllegalStateException("The bridge is stopping; the work queued on " + key
+                            + " was not done and is handed again after a restart");
+                }
+                sawStop = stopped;
+            }
+        }
     }
 
     /** Runs no more tasks; waits up to {@code grace} for those in hand. */

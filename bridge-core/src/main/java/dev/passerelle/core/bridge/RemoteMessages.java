@@ -94,11 +94,14 @@ final class RemoteMessages {
         messages.markEdited(target.get().key(), e.timestamp());
     }
 
-    void delete(PortalRow portal, RemoteEvent.MessageDeleted d) {
+    void delete(Network network, PortalRow portal, RemoteEvent.MessageDeleted d) {
         List<MessageRow> parts = messages.getParts(portal.key(), d.messageId());
         for (MessageRow part : parts) {
-            // The ghost that sent it may redact its own event; the bot (power 100) covers everything else.
-            String redactor = part.senderMxid().equals(matrix.botUserId()) ? matrix.botUserId() : part.senderMxid();
+            // A ghost redacts its own event; anything else (a Matrix user's message, deleted on the network) is
+            // redacted by the network's bot, which created the room with power 100: the bridge cannot act as a
+            // real Matrix user.
+            String redactor = network.ghostIds().remoteUserId(part.senderMxid()).isPresent()
+                    ? part.senderMxid() : network.botUserId();
             matrix.intent(redactor).redact(part.roomId(), part.eventId(), Optional.empty(),
                     TxnIds.of("redact", portal.key(), d.messageId(), part.key().partId()));
         }

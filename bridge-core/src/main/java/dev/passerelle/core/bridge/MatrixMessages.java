@@ -1,0 +1,198 @@
+package dev.passerelle.core.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passerelle.core.format.FormattedText;
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.matrix.MatrixException;
+import dev.passerelle.core.spi.MediaSource;
+import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.MessageTarget;
+import dev.passerelle.core.spi.NetworkCapabilities;
+import dev.passerelle.core.spi.NetworkCapabilities.MessageKind;
+import dev.passerelle.core.spi.NetworkClient;
+import dev.passerelle.core.spi.NetworkException;
+import dev.passerelle.core.spi.OutgoingEdit;
+import dev.passerelle.core.spi.OutgoingMessage;
+import dev.passerelle.core.spi.SentMessage;
+import dev.passerelle.core.store.MessageKey;
+import dev.passerelle.core.store.MessageRow;
+import dev.passerelle.core.store.MessageStore;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Matrix messages, stickers and their edits → the network, through the sender's login. A sent message is stored
+ * in the {@code message} table (remote id ⇄ event id) so that replies, edits, reactions and the network's echo find
+ * it. What the network cannot carry is not sent, and the user is told. Blocks; call from the portal's queue.
+ */
+final class MatrixMessages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixMessages.class);
+
+    private final MatrixClient matrix;
+    private final MessageStore messages;
+    private final DeliveryReports reports;
+    private final NetworkRetries retries;
+    private final Clock clock;
+
+    MatrixMessages(MatrixClient matrix, MessageStore messages, DeliveryReports reports, NetworkRetries retries,
+                   Clock clock) {
+        this.matrix = matrix;
+        this.messages = messages;
+        this.reports = reports;
+        this.retries = retries;
+        this.clock = clock;
+    }
+
+    /** Sends an {@code m.room.message} or {@code m.sticker} (an edit when it replaces another message). */
+    void send(MatrixAction a) {
+        JsonNode relation = a.content().path("m.relates_to");
+        if (relation.path("rel_type").asText().equals("m.replace")) {
+            edit(a, relation.path("event_id").asText());
+            return;
+        }
+        Optional<MessageContent> content = convert(a, a.event().type(), a.content());
+        if (content.isEmpty()) {
+            return;
+        }
+        Optional<MessageRow> replyTo = Optional.ofNullable(relation.path("m.in_reply_to").get("event_id"))
+                .filter(JsonNode::isTextual).flatMap(id -> bridged(a, id.asText()));
+        OutgoingMessage out = new OutgoingMessage(a.chatId(), a.eventId(), content.get(),
+                replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), Optional.empty());
+        SentMessage sent;
+        try {
+            sent = retries.call("Sending " + a.eventId(), () -> a.login().client().sendMessage(out));
+        } catch (NetworkException e) {
+            LOG.info("Message {} of {} was not delivered to {}: {}", a.eventId(), a.event().sender(), a.network().id(),
+                    e.getMessage());
+            reports.failed(a.network(), a.portal().key(), a.roomId(), a.eventId(), e);
+            return;
+        }
+        MessageRow row = MessageRow.of(MessageKey.single(a.portal().key(), sent.messageId()), a.roomId(),
+                a.eventId(), a.login().key().loginId(), a.event().sender(), sent.timestamp());
+        if (replyTo.isPresent()) {
+            String part = replyTo.get().key().partId();
+            row = row.withReplyTo(replyTo.get().key().messageId(), part.isEmpty() ? Optional.empty()
+                    : Optional.of(part));
+        }
+        messages.insert(row);
+        reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());
+    }
+
+    private void edit(MatrixAction a, String targetEventId) {
+        Optional<MessageRow> target = bridged(a, targetEventId);
+        if (target.isEmpty()) {
+            LOG.debug("Edit {} of {}: that event was never bridged; ignored", a.eventId(), targetEventId);
+            return;
+        }
+        NetworkCapabilities caps = a.network().capabilities();
+        if (!(a.login().client() instanceof NetworkClient.EditHandling editing) || !caps.edits()) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, a.networkName()
+                    + " does not support editing messages; your edit was not sent.");
+            return;
+        }
+        if (caps.editWindow().isPresent()
+                && target.get().sentAt().plus(caps.editWindow().get()).isBefore(clock.instant())) {
+            refuse(a, DeliveryReports.Reason.TOO_OLD, "This message is too old to be edited on " + a.networkName()
+                    + "; your edit was not sent.");
+            return;
+        }
+        JsonNode newContent = a.content().path("m.new_content");
+        if (!newContent.isObject()) {
+            LOG.debug("Edit {} has no m.new_content; ignored", a.eventId());
+            return;
+        }
+        Optional<MessageContent> content = convert(a, "m.room.message", newContent);
+        if (content.isEmpty()) {
+            return;
+        }
+        OutgoingEdit edit = new OutgoingEdit(new MessageTarget(a.chatId(), target.get().key().messageId()),
+                target.get().key().partId(), a.eventId(), content.get());
+        try {
+            retries.call("Editing with " + a.eventId(), () -> {
+                editing.sendEdit(edit);
+                return null;
+            });
+        } catch (NetworkException e) {
+            reports.failed(a.network(), a.portal().key(), a.roomId(), a.eventId(), e);
+            return;
+        }
+        messages.markEdited(target.get().key(), clock.instant());
+        reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());
+    }
+
+    /** The content as the network can carry it; empty (and the user told) when it cannot. */
+    private Optional<MessageContent> convert(MatrixAction a, String type, JsonNode content) {
+        Optional<MessageContent> converted = FromMatrix.convert(type, content, this::download);
+        if (converted.isEmpty()) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, a.networkName()
+                    + " cannot carry this kind of message; it was not sent.");
+            return Optional.empty();
+        }
+        NetworkCapabilities caps = a.network().capabilities();
+        MessageKind kind = kindOf(converted.get());
+        if (!caps.messageKinds().contains(kind)) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, a.networkName() + " does not accept "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + " messages; it was not sent.");
+            return Optional.empty();
+        }
+        if (converted.get() instanceof MessageContent.Media m && m.size() > caps.maxFileBytes()) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, "The file is " + megabytes(m.size()) + " but "
+                    + a.networkName() + " accepts files up to " + megabytes(caps.maxFileBytes())
+                    + "; it was not sent.");
+            return Optional.empty();
+        }
+        return Optional.of(caps.formatting() ? converted.get() : plain(converted.get()));
+    }
+
+    private void refuse(MatrixAction a, DeliveryReports.Reason reason, String message) {
+        LOG.info("Event {} of {} not sent to {}: {}", a.eventId(), a.event().sender(), a.network().id(), message);
+        reports.refused(a.network(), a.portal().key(), a.roomId(), a.eventId(), false, reason, message);
+    }
+
+    /** The bridged message behind a Matrix event of this portal; empty when there is none. */
+    private Optional<MessageRow> bridged(MatrixAction a, String eventId) {
+        return messages.getByEventId(eventId).filter(r -> r.key().portal().equals(a.portal().key()));
+    }
+
+    // Opened by the connector, if and when it sends the file.
+    private MediaSource download(String mxc) {
+        return () -> {
+            try {
+                return new ByteArrayInputStream(matrix.bot().downloadMedia(mxc).bytes());
+            } catch (MatrixException e) {
+                throw new IOException("Could not download " + mxc + " from the homeserver: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    static MessageKind kindOf(MessageContent content) {
+        return switch (content) {
+            case MessageContent.Text t -> switch (t.kind()) {
+                case NORMAL -> MessageKind.TEXT;
+                case NOTICE -> MessageKind.NOTICE;
+                case EMOTE -> MessageKind.EMOTE;
+            };
+            case MessageContent.Media m -> MessageKind.valueOf(m.kind().name());
+            case MessageContent.Location l -> MessageKind.LOCATION;
+        };
+    }
+
+    // For networks without rich text: the plain text, so that no markup leaks as literal characters.
+    private static MessageContent plain(MessageContent content) {
+        return switch (content) {
+            case MessageContent.Text t -> new MessageContent.Text(FormattedText.plain(t.text().text()), t.kind());
+            case MessageContent.Media m -> new MessageContent.Media(m.kind(), m.media(), m.fileName(), m.mimeType(),
+                    m.size(), m.dimensions(), m.durationMs(), FormattedText.plain(m.caption().text()));
+            case MessageContent.Location l -> l;
+        };
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}
