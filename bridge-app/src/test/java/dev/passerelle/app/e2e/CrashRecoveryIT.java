@@ -7,14 +7,9 @@ import dev.passerelle.testkit.db.TestDatabase;
 import dev.passerelle.testkit.db.TestDatabases;
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.TransactionPusher;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,26 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * data while the pusher keeps retrying. Afterwards every message has been echoed exactly once and in order in its
  * room. On SQLite and on PostgreSQL.
  */
-class CrashRecoveryIT {
+class CrashRecoveryIT extends BridgeProcessTest {
 
     private static final int ROOMS = 50;
     private static final int MESSAGES = 10_000;
     private static final int KILL_AFTER_ECHOES = 2_500;
-
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
 
     static Stream<TestDatabase> databases() {
         // SQLite: the default file in the bridge's data directory, as a fresh install has it.

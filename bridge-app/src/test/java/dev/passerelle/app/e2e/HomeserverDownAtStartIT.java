@@ -4,39 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge starts while nothing listens at the homeserver's address: it says so once, clearly, keeps retrying
  * with backoff, and {@code /ready} answers 503 naming the address; when the homeserver comes up on that address the
  * bridge becomes ready within its backoff and handles what is pushed, with no restart.
  */
-class HomeserverDownAtStartIT {
+class HomeserverDownAtStartIT extends BridgeProcessTest {
 
     private static final String VERSIONS_PROBES = "passerelle_matrix_requests_seconds_count";
-
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
 
     @Test
     void saysOnceThatTheHomeserverIsUnreachableThenRecoversWhenItComesUp() {

@@ -6,38 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.RecordedCall;
 import dev.passerelle.testkit.homeserver.RequestMatcher;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The homeserver refuses the bridge's sends for a while — rate limited (429 with {@code retry_after_ms}), overloaded
  * (503), the connection dropped without an answer — and every echo still arrives exactly once, in order.
  */
-class HomeserverFaultsIT {
+class HomeserverFaultsIT extends BridgeProcessTest {
 
     private static final String ECHO_SENDS = "/send/m.room.message/echo-";
-
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
 
     @Test
     void rateLimitsOverloadAndDroppedConnectionsAreRetriedWithoutLossOrDuplicates() {

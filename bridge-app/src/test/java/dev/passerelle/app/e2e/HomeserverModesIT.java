@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.RecordedCall;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,22 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * appservice ping, Matrix up to v1.2): 1,000 messages in 10 rooms are each echoed once, in order, and the bridge is
  * ready. The fake pushes every room event, the bot's own echoes included, as Synapse does.
  */
-class HomeserverModesIT {
-
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
+class HomeserverModesIT extends BridgeProcessTest {
 
     @ParameterizedTest(name = "old homeserver mode: {0}")
     @ValueSource(booleans = {false, true})

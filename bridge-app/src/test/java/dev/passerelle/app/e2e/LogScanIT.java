@@ -4,43 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A full run at {@code logging.level: debug} — start, traffic, SIGKILL and restart, more traffic, refused
  * requests carrying the hs_token in the URL, a clean SIGTERM stop — leaves no token and no secret key in the
  * process output or the log file. The homeserver is in old mode, so the hs_token travels in every transaction URL.
  */
-class LogScanIT {
+class LogScanIT extends BridgeProcessTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
 
     @Test
     void noTokenOrSecretKeyIsWrittenToTheLogs() throws Exception {

@@ -5,36 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bridge's as_token is not the one the homeserver has in its registration: {@code /ready} answers 503 with a
  * reason naming as_token and registration.yaml, and the log says the same once, however often the bridge retries.
  */
-class WrongAsTokenIT {
-
-    private static Vertx vertx;
-
-    @TempDir
-    Path dataDir;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().await();
-    }
+class WrongAsTokenIT extends BridgeProcessTest {
 
     @Test
     void notReadyAndSaysOnceThatTheAsTokenIsRefused() {
