@@ -142,6 +142,37 @@ class RelayModeTest {
         assertEquals(Optional.of("Dave"), awaitSent("Dave: still relayed").relayedBy());
     }
 
+    @Test
+    void relayedUsersEditAndDeleteTheirOwnMessagesOnly() {
+        command(ALICE, "set-relay");
+        awaitBotSays("Relay mode is on");
+        String alicesEvent = bed.sendAs(ALICE, room, "m.room.message", text("from alice")).path("event_id").asText();
+        awaitSent("from alice");
+        String typo = bed.sendAs(DAVE, room, "m.room.message", text("tpyo")).path("event_id").asText();
+        String typoId = awaitSent("Dave: tpyo").eventId();
+        assertEquals(typo, typoId);
+
+        bed.sendAs(DAVE, room, "m.room.message", edit(alicesEvent, "hijacked"));
+        awaitBotSays("you can only edit your own messages");
+        bed.sendAs(DAVE, room, "m.room.message", edit(typo, "typo"));
+        until("the relayed edit", () -> alice.sent().stream().anyMatch(c -> c instanceof SentCall.SendEdit),
+                () -> alice.sent().toString());
+        List<SentCall.SendEdit> edits = alice.sent().stream().filter(c -> c instanceof SentCall.SendEdit)
+                .map(c -> (SentCall.SendEdit) c).toList();
+        assertEquals(1, edits.size(), edits.toString());
+        assertEquals(FormattedText.of("Dave: typo", new Entity(0, 4, EntityType.BOLD)),
+                assertInstanceOf(MessageContent.Text.class, edits.getFirst().edit().newContent()).text());
+
+        bed.sendAs(DAVE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", alicesEvent));
+        bed.sendAs(DAVE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", typo));
+        until("the relayed delete", () -> alice.sent().stream().anyMatch(c -> c instanceof SentCall.DeleteMessage),
+                () -> alice.sent().toString());
+        List<SentCall.DeleteMessage> deletes = alice.sent().stream().filter(c -> c instanceof SentCall.DeleteMessage)
+                .map(c -> (SentCall.DeleteMessage) c).toList();
+        assertEquals(1, deletes.size(), deletes.toString());
+        assertEquals(edits.getFirst().edit().target(), deletes.getFirst().target());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private void command(String sender, String word) {
@@ -172,6 +203,13 @@ class RelayModeTest {
             case MessageContent.Media media -> media.caption().text();
             default -> "";
         };
+    }
+
+    private static ObjectNode edit(String eventId, String newText) {
+        ObjectNode edit = text("* " + newText);
+        edit.set("m.new_content", text(newText));
+        edit.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", eventId);
+        return edit;
     }
 
     private static ObjectNode text(String body) {
