@@ -113,7 +113,8 @@ public final class Bridge implements AutoCloseable {
             Logins logins = new Logins(new UserLoginStore(db, SecretBox.fromSettings(config.bridge())),
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
-                    new BridgeCommands(networks, logins, portals));
+                    new BridgeCommands(networks, logins, portals,
+                            new SenderLogins(logins, new UserPortalStore(db))));
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));

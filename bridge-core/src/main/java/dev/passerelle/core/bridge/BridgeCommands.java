@@ -7,22 +7,26 @@ import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.core.store.LoginKey;
+import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.PortalStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** The engine as the bot commands see it. */
+/** The engine as the bot commands see it; blocks (store, network). */
 final class BridgeCommands implements CommandTarget {
 
     private final Map<String, Network> networks;
     private final Logins logins;
     private final PortalStore portals;
+    private final SenderLogins senders;
 
-    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals) {
+    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, SenderLogins senders) {
         this.networks = networks;
         this.logins = logins;
         this.portals = portals;
+        this.senders = senders;
     }
 
     @Override
@@ -57,6 +61,50 @@ final class BridgeCommands implements CommandTarget {
     @Override
     public Optional<NetworkClient> client(String network, String loginId) {
         return logins.get(new LoginKey(network, loginId)).map(ActiveLogin::client);
+    }
+
+    @Override
+    public String setRelay(String roomId, String userId) {
+        return onPortal(roomId, portal -> {
+            Optional<ActiveLogin> mine = senders.inPortal(portal, userId);
+            if (mine.isEmpty()) {
+                return "You have no " + networkName(portal) + " login in this chat, so it cannot relay here. Log in"
+                        + " with an account that is in this chat, then use set-relay again.";
+            }
+            String loginId = mine.get().key().loginId();
+            if (portal.relayLoginId().equals(Optional.of(loginId))) {
+                return "Your login " + loginId + " already relays in this room.";
+            }
+            portals.upsert(portal.withRelayLoginId(Optional.of(loginId)));
+            return "Relay mode is on: messages of Matrix users without a " + networkName(portal)
+                    + " login are now sent through your login " + loginId + ", prefixed with their name.";
+        });
+    }
+
+    @Override
+    public String unsetRelay(String roomId, String userId, boolean admin) {
+        return onPortal(roomId, portal -> {
+            if (portal.relayLoginId().isEmpty()) {
+                return "Relay mode is already off in this room.";
+            }
+            if (!admin && senders.inPortal(portal, userId).isEmpty()) {
+                return "Only a user with a " + networkName(portal) + " login in this chat, or a bridge admin, can"
+                        + " turn relay mode off.";
+            }
+            portals.upsert(portal.withRelayLoginId(Optional.empty()));
+            return "Relay mode is off: Matrix users without a " + networkName(portal)
+                    + " login are no longer relayed in this room.";
+        });
+    }
+
+    private String onPortal(String roomId, Function<PortalRow, String> change) {
+        return portals.getByRoomId(roomId).map(change).orElse(
+                "This room is not a bridged chat; use this command in the chat where the relay should be.");
+    }
+
+    private String networkName(PortalRow portal) {
+        Network n = networks.get(portal.key().network());
+        return n == null ? portal.key().network() : n.description().displayName();
     }
 
     @Override

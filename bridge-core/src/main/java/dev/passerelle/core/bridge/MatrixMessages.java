@@ -62,7 +62,7 @@ final class MatrixMessages {
         Optional<MessageRow> replyTo = Optional.ofNullable(relation.path("m.in_reply_to").get("event_id"))
                 .filter(JsonNode::isTextual).flatMap(id -> bridged(a, id.asText()));
         OutgoingMessage out = new OutgoingMessage(a.chatId(), a.eventId(), content.get(),
-                replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), Optional.empty());
+                replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), a.relayedBy());
         SentMessage sent;
         try {
             sent = retries.call("Sending " + a.eventId(), () -> a.login().client().sendMessage(out));
@@ -87,6 +87,11 @@ final class MatrixMessages {
         Optional<MessageRow> target = bridged(a, targetEventId);
         if (target.isEmpty()) {
             LOG.debug("Edit {} of {}: that event was never bridged; ignored", a.eventId(), targetEventId);
+            return;
+        }
+        if (a.relayedBy().isPresent() && !target.get().senderMxid().equals(a.event().sender())) {
+            refuse(a, DeliveryReports.Reason.NO_PERMISSION, "Through the relay you can only edit your own messages;"
+                    + " your edit was not sent.");
             return;
         }
         NetworkCapabilities caps = a.network().capabilities();
@@ -146,7 +151,9 @@ final class MatrixMessages {
                     + "; it was not sent.");
             return Optional.empty();
         }
-        return Optional.of(caps.formatting() ? converted.get() : plain(converted.get()));
+        MessageContent relayed = a.relayedBy().map(name -> RelayPrefix.apply(name, converted.get()))
+                .orElse(converted.get());
+        return Optional.of(caps.formatting() ? relayed : plain(relayed));
     }
 
     private void refuse(MatrixAction a, DeliveryReports.Reason reason, String message) {

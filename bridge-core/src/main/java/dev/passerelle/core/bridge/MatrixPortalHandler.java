@@ -10,6 +10,7 @@ import dev.passerelle.core.intake.InboundEventHandler;
 import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.store.Database;
 import dev.passerelle.core.store.KvStore;
+import dev.passerelle.core.store.LoginKey;
 import dev.passerelle.core.store.MessageStore;
 import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.PortalStore;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Matrix → network: what Matrix users do in portal rooms (messages, stickers, edits, reactions, redactions, and
@@ -29,6 +32,8 @@ import java.util.Set;
  * already bridged is not sent again. Called by the intake on virtual threads; blocks.
  */
 final class MatrixPortalHandler implements InboundEventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixPortalHandler.class);
 
     private static final Set<String> BRIDGED_TYPES = Set.of("m.room.message", "m.sticker", "m.reaction",
             "m.room.redaction");
@@ -46,11 +51,12 @@ final class MatrixPortalHandler implements InboundEventHandler {
     private final MatrixReactions outgoingReactions;
     private final MatrixEphemeral ephemeral;
     private final KvStore told;
+    private final Logins logins;
 
     MatrixPortalHandler(MatrixClient matrix, BridgeSettings settings, Map<String, Network> networks,
                         PortalQueues queues, PortalStore portals, MessageStore messages, ReactionStore reactions,
                         SenderLogins senders, DeliveryReports reports, MatrixMessages outgoingMessages,
-                        MatrixReactions outgoingReactions, KvStore told) {
+                        MatrixReactions outgoingReactions, KvStore told, Logins logins) {
         this.matrix = matrix;
         this.settings = settings;
         this.networks = networks;
@@ -63,6 +69,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
         this.outgoingMessages = outgoingMessages;
         this.outgoingReactions = outgoingReactions;
         this.told = told;
+        this.logins = logins;
         this.ephemeral = new MatrixEphemeral(this::isBridgeUser, networks, queues, portals, messages, senders);
     }
 
@@ -78,7 +85,8 @@ final class MatrixPortalHandler implements InboundEventHandler {
         return new MatrixPortalHandler(matrix, services.config().bridge(), networks, queues, new PortalStore(db),
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
                 new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock),
-                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db));
+                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
+                logins);
     }
 
     @Override
@@ -113,8 +121,13 @@ final class MatrixPortalHandler implements InboundEventHandler {
         }
         Optional<ActiveLogin> login = senders.find(portal, event.sender());
         if (login.isEmpty()) {
-            // Relay mode (a portal's relay login sending for users without one) is not implemented yet.
-            tellToLogIn(network, portal, event);
+            Optional<ActiveLogin> relay = relayOf(network, portal);
+            if (relay.isPresent() && settings.levelOf(event.sender()).atLeast(PermissionLevel.RELAY)) {
+                relay(new MatrixAction(network, portal, relay.get(), event,
+                        Optional.of(displayName(network, event.roomId(), event.sender()))));
+            } else {
+                tellToLogIn(network, portal, event);
+            }
             return;
         }
         MatrixAction action = new MatrixAction(network, portal, login.get(), event);
@@ -127,20 +140,72 @@ final class MatrixPortalHandler implements InboundEventHandler {
         }
     }
 
+    /**
+     * A user without a login, through the portal's relay: messages (prefixed with their name) and edits and
+     * deletions of their own relayed messages. Their reactions are not bridged: the network would show them as the
+     * relay's own; they are told once.
+     */
+    private void relay(MatrixAction a) {
+        InboundEvent event = a.event();
+        switch (event.type()) {
+            case "m.room.message", "m.sticker" -> outgoingMessages.send(a);
+            case "m.room.redaction" -> {
+                String redacts = a.content().path("redacts").asText(event.json().path("redacts").asText(""));
+                boolean own = messages.getByEventId(redacts).filter(r -> r.key().portal().equals(a.portal().key())
+                        && r.senderMxid().equals(event.sender())).isPresent();
+                if (own) {
+                    outgoingReactions.redact(a);
+                }
+            }
+            case "m.reaction" -> tellOnce(a.network(), a.portal(), event, "relay-reaction-notice",
+                    "Your reaction was not sent to " + a.networkName() + ": in this room you are relayed through "
+                            + "another user's account, and reactions cannot be relayed. Log in to "
+                            + a.networkName() + " to react (send \"login\" to " + a.network().botUserId()
+                            + " in a direct chat).");
+            default -> {
+            }
+        }
+    }
+
+    /** The portal's relay login when relay mode is on and that login is loaded; empty otherwise. */
+    private Optional<ActiveLogin> relayOf(Network network, PortalRow portal) {
+        return portal.relayLoginId().flatMap(id -> logins.get(new LoginKey(network.id(), id)));
+    }
+
+    // The name in the room (member event), else the profile's, else the user id: a relay must not fail on it.
+    private String displayName(Network network, String roomId, String userId) {
+        try {
+            Optional<String> inRoom = matrix.intent(network.botUserId()).getState(roomId, "m.room.member", userId)
+                    .map(m -> m.path("displayname").asText("")).filter(n -> !n.isBlank());
+            if (inRoom.isPresent()) {
+                return inRoom.get();
+            }
+            return matrix.bot().getProfile(userId).displayName().filter(n -> !n.isBlank()).orElse(userId);
+        } catch (RuntimeException e) {
+            LOG.debug("No display name for {} in {}: {}", userId, roomId, e.getMessage());
+            return userId;
+        }
+    }
+
     // Once per user and room, so that every message does not bring another notice.
     private void tellToLogIn(Network network, PortalRow portal, InboundEvent event) {
         if (!event.type().equals("m.room.message") && !event.type().equals("m.sticker")) {
             return;
         }
-        String name = "not-logged-in-notice/" + event.roomId() + "/" + event.sender();
+        String networkName = network.description().displayName();
+        tellOnce(network, portal, event, "not-logged-in-notice", "Your message was not sent to " + networkName
+                + ": you are not logged in to " + networkName + ". Log in by sending \"login\" to "
+                + network.botUserId() + " in a direct chat.");
+    }
+
+    private void tellOnce(Network network, PortalRow portal, InboundEvent event, String what, String text) {
+        String name = what + "/" + event.roomId() + "/" + event.sender();
         if (told.get(name).isPresent()) {
             return;
         }
-        String networkName = network.description().displayName();
-        reports.notice(network, portal.key(), event.roomId(), Optional.of(event.eventId()),
-                "Your message was not sent to " + networkName + ": you are not logged in to " + networkName
-                        + ". Log in by sending \"login\" to " + network.botUserId() + " in a direct chat.",
-                TxnIds.of("not-logged-in", portal.key(), event.sender()));
+        reports.notice(network, portal.key(), event.roomId(), Optional.of(event.eventId()), text,
+                TxnIds.of(what.equals("not-logged-in-notice") ? "not-logged-in" : what, portal.key(),
+                        event.sender()));
         told.put(name, event.eventId());
     }
 

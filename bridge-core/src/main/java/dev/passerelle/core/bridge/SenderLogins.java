@@ -35,4 +35,13 @@ final class SenderLogins {
         return own.stream().filter(l -> userPortals.get(l.key(), portal.key()).isPresent()).findFirst()
                 .or(() -> own.stream().findFirst());
     }
+
+    /**
+     * The user's loaded login that is in {@code portal}'s chat: the receiver of a per-login portal when it is
+     * theirs, in a shared portal one of theirs that is a member. Empty when they have none there.
+     */
+    Optional<ActiveLogin> inPortal(PortalRow portal, String userId) {
+        return find(portal, userId).filter(l -> !portal.key().isShared()
+                || userPortals.get(l.key(), portal.key()).isPresent());
+    }
 }

@@ -69,6 +69,9 @@ final class CommandRunner {
                         ? "Cancelling the login…" : "There is no login in progress to cancel."));
                 case LOGOUT -> logout(ctx, out, text.firstArgument());
                 case LIST_LOGINS -> listLogins(ctx, out, false);
+                case SET_RELAY -> out.say(FormattedText.plain(target.setRelay(ctx.roomId(), ctx.userId())));
+                case UNSET_RELAY -> out.say(FormattedText.plain(target.unsetRelay(ctx.roomId(), ctx.userId(),
+                        level.atLeast(PermissionLevel.ADMIN))));
                 case PING -> listLogins(ctx, out, true);
                 case VERSION -> out.say(FormattedText.plain("Passerelle " + target.version() + ", bridging "
                         + ctx.networkName() + "."));

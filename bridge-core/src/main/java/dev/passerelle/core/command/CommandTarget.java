@@ -46,6 +46,27 @@ public interface CommandTarget {
         return Optional.empty();
     }
 
+    /**
+     * Makes {@code userId}'s login in the portal {@code roomId} that portal's relay: messages of Matrix users
+     * without a login of their own are then sent through it, prefixed with their name. Refused (and said why) when
+     * the room is no portal or the user has no login in it.
+     *
+     * @return what to tell the user, e.g. what changed
+     */
+    default String setRelay(String roomId, String userId) {
+        return "Relay mode is not available in this bridge.";
+    }
+
+    /**
+     * Turns relay mode off in the portal {@code roomId}: allowed for a user with a login in that portal, or for any
+     * {@code admin}.
+     *
+     * @return what to tell the user, e.g. what changed
+     */
+    default String unsetRelay(String roomId, String userId, boolean admin) {
+        return "Relay mode is not available in this bridge.";
+    }
+
     /** The bridge's version, e.g. {@code 0.1.0 (a1b2c3d)}. */
     String version();
 }

@@ -60,4 +60,10 @@ public record PortalRow(PortalKey key, Optional<String> roomId, PortalKind kind,
         return new PortalRow(key, roomId, kind, name, topic, avatarMxc, avatarId, dmUserId, parentChatId,
                 relayLoginId, metadata, createdAt);
     }
+
+    /** This portal with {@code relayLoginId} as its relay login; empty turns relay mode off. */
+    public PortalRow withRelayLoginId(Optional<String> relayLoginId) {
+        return new PortalRow(key, roomId, kind, name, topic, avatarMxc, avatarId, dmUserId, parentChatId,
+                relayLoginId, metadata, createdAt);
+    }
 }

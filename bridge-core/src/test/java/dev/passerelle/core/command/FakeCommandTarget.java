@@ -15,6 +15,7 @@ final class FakeCommandTarget implements CommandTarget {
     final List<LoginSummary> logins = new CopyOnWriteArrayList<>();
     final List<String> loggedOut = new CopyOnWriteArrayList<>();
     final Map<String, String> portals = new ConcurrentHashMap<>();
+    final List<String> relayCalls = new CopyOnWriteArrayList<>();
 
     @Override
     public List<NetworkConnector> networks() {
@@ -41,6 +42,18 @@ final class FakeCommandTarget implements CommandTarget {
     @Override
     public Optional<String> portalNetwork(String roomId) {
         return Optional.ofNullable(portals.get(roomId));
+    }
+
+    @Override
+    public String setRelay(String roomId, String userId) {
+        relayCalls.add("set " + roomId + " " + userId);
+        return "relay set by " + userId;
+    }
+
+    @Override
+    public String unsetRelay(String roomId, String userId, boolean admin) {
+        relayCalls.add("unset " + roomId + " " + userId + (admin ? " admin" : ""));
+        return "relay unset by " + userId;
     }
 
     @Override

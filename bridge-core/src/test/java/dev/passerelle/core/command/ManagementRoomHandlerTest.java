@@ -75,6 +75,28 @@ class ManagementRoomHandlerTest {
     }
 
     @Test
+    void setRelayAndUnsetRelayInAPortalReachTheEngineAndSayWhatChanged() {
+        String room = f.invitedRoom(ALICE, false);
+
+        f.say(ALICE, room, "!pass set-relay");
+        assertEquals("relay set by " + ALICE, f.lastNotice(room));
+        f.say(ALICE, room, "!pass unset-relay");
+        assertEquals("relay unset by " + ALICE, f.lastNotice(room));
+        assertEquals(List.of("set " + room + " " + ALICE, "unset " + room + " " + ALICE), f.target.relayCalls);
+    }
+
+    @Test
+    void aRelayLevelUserCannotSetTheRelay() {
+        String room = f.invitedRoom(RELAYER, false);
+
+        f.say(RELAYER, room, "!pass set-relay");
+
+        assertTrue(f.lastNotice(room).startsWith("set-relay needs the permission level user or higher"),
+                f.lastNotice(room));
+        assertEquals(List.of(), f.target.relayCalls);
+    }
+
+    @Test
     void anUnknownCommandPointsToHelp() {
         String room = f.invitedRoom(ALICE, true);
 

@@ -1,0 +1,218 @@
+package dev.passerelle.app.bridge;
+
+import static dev.passerelle.app.bridge.EngineBed.JSON;
+import static dev.passerelle.app.bridge.EngineBed.until;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.core.format.Entity;
+import dev.passerelle.core.format.EntityType;
+import dev.passerelle.core.format.FormattedText;
+import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.OutgoingMessage;
+import dev.passerelle.testnet.SentCall;
+import dev.passerelle.testnet.TestAccount;
+import dev.passerelle.testnet.TestLogin;
+import dev.passerelle.testnet.TestNetwork;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Relay mode through the real bridge: a logged-in user makes their login the relay of a group portal with
+ * {@code set-relay}; Matrix users without a login are then sent through it, prefixed with their name.
+ */
+class RelayModeTest {
+
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    private static final String ALICE = "@alice:example.org";
+    private static final String CAROL = "@carol:example.org";
+    private static final String DAVE = "@dave:example.org";
+    private static final String NETWORK_BOT = "@testnetbot:example.org";
+
+    @TempDir
+    Path dir;
+    private EngineBed bed;
+    private TestLogin alice;
+    private String room;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestNetwork.reset();
+        TestNetwork.addAccount(TestAccount.of("alice", "Alice", "+33600000001"));
+        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
+        bed = new EngineBed(dir);
+        bed.start();
+        bed.login(ALICE, "+33600000001");
+        alice = TestNetwork.login("alice");
+        TestNetwork.addGroup("g1", "Friends", "bob", "alice");
+        alice.message("g1", "bob", "hi all");
+        bed.awaitMessage("g1", "hi all");
+        room = bed.portalRoom("g1").orElseThrow();
+        // Dave joins with a display name of his own in this room.
+        bed.homeserver.sendAs(DAVE, room, "m.room.member", Optional.of(DAVE),
+                JSON.createObjectNode().put("membership", "join").put("displayname", "Dave"));
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+        TestNetwork.reset();
+    }
+
+    @Test
+    void usersWithoutALoginAreRelayedWithTheirNameUntilTheRelayIsUnset() throws Exception {
+        command(ALICE, "set-relay");
+        awaitBotSays("Relay mode is on");
+
+        bed.sendAs(DAVE, room, "m.room.message", text("hello <b>all</b>")
+                .put("format", "org.matrix.custom.html").put("formatted_body", "hello <b>all</b>")
+                .put("body", "hello all"));
+        OutgoingMessage relayed = awaitSent("Dave: hello all");
+        MessageContent.Text text = assertInstanceOf(MessageContent.Text.class, relayed.content());
+        assertEquals(FormattedText.of("Dave: hello all", new Entity(0, 4, EntityType.BOLD),
+                new Entity(12, 3, EntityType.BOLD)), text.text());
+        assertEquals(Optional.of("Dave"), relayed.relayedBy());
+        assertEquals("g1", relayed.chatId());
+
+        String mxc = bed.upload(PNG, "image/png");
+        ObjectNode image = JSON.createObjectNode().put("msgtype", "m.image").put("body", "look")
+                .put("filename", "pic.png").put("url", mxc);
+        image.putObject("info").put("mimetype", "image/png").put("size", PNG.length);
+        bed.sendAs(DAVE, room, "m.room.message", image);
+        until("the relayed image", () -> sentMessages().stream().anyMatch(m -> m.content()
+                instanceof MessageContent.Media), () -> alice.sent().toString());
+        OutgoingMessage sentImage = sentMessages().stream().filter(m -> m.content() instanceof MessageContent.Media)
+                .findFirst().orElseThrow();
+        MessageContent.Media media = (MessageContent.Media) sentImage.content();
+        assertEquals(FormattedText.of("Dave: look", new Entity(0, 4, EntityType.BOLD)), media.caption());
+        assertEquals("pic.png", media.fileName());
+        assertEquals(Optional.of("Dave"), sentImage.relayedBy());
+        try (InputStream in = media.media().open()) {
+            assertArrayEquals(PNG, in.readAllBytes());
+        }
+
+        // Dave's reaction is not relayed: he is told why, once.
+        ObjectNode reaction = JSON.createObjectNode();
+        reaction.putObject("m.relates_to").put("rel_type", "m.annotation")
+                .put("event_id", bed.messages(room, "hi all").getFirst().path("event_id").asText()).put("key", "👍");
+        bed.sendAs(DAVE, room, "m.reaction", reaction);
+        awaitBotSays("reactions cannot be relayed");
+
+        command(ALICE, "unset-relay");
+        awaitBotSays("Relay mode is off");
+        bed.sendAs(DAVE, room, "m.room.message", text("anyone there?"));
+        awaitBotSays("you are not logged in to Test Network");
+        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        awaitSent("marker");
+        assertEquals(List.of("Dave: hello all", "Dave: look", "marker"), sentMessages().stream()
+                .map(RelayModeTest::textOf).toList());
+        assertTrue(alice.sent().stream().noneMatch(c -> c instanceof SentCall.SendReaction), alice.sent()
+                .toString());
+    }
+
+    @Test
+    void aUserWithoutALoginInThePortalCannotSetTheRelay() {
+        command(CAROL, "set-relay");
+        awaitBotSays("You have no Test Network login in this chat");
+
+        bed.sendAs(DAVE, room, "m.room.message", text("am I relayed?"));
+        awaitBotSays("you are not logged in to Test Network");
+        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        awaitSent("marker");
+        assertEquals(List.of("marker"), sentMessages().stream().map(RelayModeTest::textOf).toList());
+    }
+
+    @Test
+    void onlySomeoneWithALoginOrAnAdminCanUnsetTheRelay() {
+        command(ALICE, "set-relay");
+        awaitBotSays("Relay mode is on");
+        command(CAROL, "unset-relay");
+        awaitBotSays("Only a user with a Test Network login in this chat");
+
+        bed.sendAs(DAVE, room, "m.room.message", text("still relayed"));
+        assertEquals(Optional.of("Dave"), awaitSent("Dave: still relayed").relayedBy());
+    }
+
+    @Test
+    void relayedUsersEditAndDeleteTheirOwnMessagesOnly() {
+        command(ALICE, "set-relay");
+        awaitBotSays("Relay mode is on");
+        String alicesEvent = bed.sendAs(ALICE, room, "m.room.message", text("from alice")).path("event_id").asText();
+        awaitSent("from alice");
+        String typo = bed.sendAs(DAVE, room, "m.room.message", text("tpyo")).path("event_id").asText();
+        String typoId = awaitSent("Dave: tpyo").eventId();
+        assertEquals(typo, typoId);
+
+        bed.sendAs(DAVE, room, "m.room.message", edit(alicesEvent, "hijacked"));
+        awaitBotSays("you can only edit your own messages");
+        bed.sendAs(DAVE, room, "m.room.message", edit(typo, "typo"));
+        until("the relayed edit", () -> alice.sent().stream().anyMatch(c -> c instanceof SentCall.SendEdit),
+                () -> alice.sent().toString());
+        List<SentCall.SendEdit> edits = alice.sent().stream().filter(c -> c instanceof SentCall.SendEdit)
+                .map(c -> (SentCall.SendEdit) c).toList();
+        assertEquals(1, edits.size(), edits.toString());
+        assertEquals(FormattedText.of("Dave: typo", new Entity(0, 4, EntityType.BOLD)),
+                assertInstanceOf(MessageContent.Text.class, edits.getFirst().edit().newContent()).text());
+
+        bed.sendAs(DAVE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", alicesEvent));
+        bed.sendAs(DAVE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", typo));
+        until("the relayed delete", () -> alice.sent().stream().anyMatch(c -> c instanceof SentCall.DeleteMessage),
+                () -> alice.sent().toString());
+        List<SentCall.DeleteMessage> deletes = alice.sent().stream().filter(c -> c instanceof SentCall.DeleteMessage)
+                .map(c -> (SentCall.DeleteMessage) c).toList();
+        assertEquals(1, deletes.size(), deletes.toString());
+        assertEquals(edits.getFirst().edit().target(), deletes.getFirst().target());
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    private void command(String sender, String word) {
+        bed.sendAs(sender, room, "m.room.message", text("!tn " + word));
+    }
+
+    private void awaitBotSays(String part) {
+        until("the bot to say '" + part + "'", () -> bed.events(room, "m.room.message").stream()
+                .anyMatch(e -> e.path("sender").asText().equals(NETWORK_BOT)
+                        && e.path("content").path("body").asText().contains(part)),
+                () -> bed.homeserver.timeline(room).toString());
+    }
+
+    private List<OutgoingMessage> sentMessages() {
+        return alice.sent().stream().filter(c -> c instanceof SentCall.SendMessage)
+                .map(c -> ((SentCall.SendMessage) c).message()).toList();
+    }
+
+    private OutgoingMessage awaitSent(String text) {
+        until("'" + text + "' on the network", () -> sentMessages().stream().anyMatch(m -> textOf(m).equals(text)),
+                () -> alice.sent().toString());
+        return sentMessages().stream().filter(m -> textOf(m).equals(text)).findFirst().orElseThrow();
+    }
+
+    private static String textOf(OutgoingMessage m) {
+        return switch (m.content()) {
+            case MessageContent.Text t -> t.text().text();
+            case MessageContent.Media media -> media.caption().text();
+            default -> "";
+        };
+    }
+
+    private static ObjectNode edit(String eventId, String newText) {
+        ObjectNode edit = text("* " + newText);
+        edit.set("m.new_content", text(newText));
+        edit.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", eventId);
+        return edit;
+    }
+
+    private static ObjectNode text(String body) {
+        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
+    }
+}
