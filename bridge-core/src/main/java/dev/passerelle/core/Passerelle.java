@@ -258,9 +258,7 @@ public final class Passerelle implements AutoCloseable {
             if (config.provisioning() == null || !config.provisioning().enabled()) {
                 return List.of();
             }
-            Optional<ManagementRoomHandler> commands = bridge.matrixHandlers().stream()
-                    .filter(ManagementRoomHandler.class::isInstance).map(ManagementRoomHandler.class::cast)
-                    .findFirst();
+            Optional<ManagementRoomHandler> commands = bridge.commands();
             if (commands.isEmpty()) {
                 LOG.warn("provisioning.enabled is true but no network is enabled: the provisioning API is not served");
                 return List.of();

@@ -49,15 +49,18 @@ public final class Bridge implements AutoCloseable {
     private final PortalQueues queues;
     private final Optional<Logins> logins;
     private final Optional<BotProfiles> botProfiles;
+    private final Optional<ManagementRoomHandler> commands;
     private final List<InboundEventHandler> matrixHandlers;
     private boolean closed;
 
     private Bridge(Map<String, Network> networks, PortalQueues queues, Optional<Logins> logins,
-                   Optional<BotProfiles> botProfiles, List<InboundEventHandler> matrixHandlers) {
+                   Optional<BotProfiles> botProfiles, Optional<ManagementRoomHandler> commands,
+                   List<InboundEventHandler> matrixHandlers) {
         this.networks = networks;
         this.queues = queues;
         this.logins = logins;
         this.botProfiles = botProfiles;
+        this.commands = commands;
         this.matrixHandlers = matrixHandlers;
     }
 
@@ -79,7 +82,8 @@ public final class Bridge implements AutoCloseable {
         PasserelleConfig config = services.config();
         List<NetworkConnector> enabled = Networks.enabled(config);
         if (enabled.isEmpty()) {
-            return new Bridge(Map.of(), new PortalQueues(), Optional.empty(), Optional.empty(), List.of());
+            return new Bridge(Map.of(), new PortalQueues(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of());
         }
         ObjectMapper mapper = new ObjectMapper();
         Map<String, Network> networks = new LinkedHashMap<>();
@@ -119,7 +123,7 @@ public final class Bridge implements AutoCloseable {
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
             var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues);
-            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots),
+            bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), Optional.of(commands),
                     List.of(commands, portalEvents));
             bots.start();
             for (Network network : networks.values()) {
@@ -202,6 +206,11 @@ public final class Bridge implements AutoCloseable {
      */
     public List<InboundEventHandler> matrixHandlers() {
         return matrixHandlers;
+    }
+
+    /** The bots' commands and management rooms (what the provisioning API shares); empty when no network runs. */
+    public Optional<ManagementRoomHandler> commands() {
+        return commands;
     }
 
     /** Whether any network is enabled. */
