@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.spi.RemoteEvent;
-import dev.passerelle.testnet.TestAccount;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatchUpTest {
 
-    private static final String ALICE = "@alice:example.org";
 
     @TempDir
     Path dir;
@@ -36,19 +34,12 @@ class CatchUpTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestNetwork.reset();
-        TestNetwork.addAccount(TestAccount.of("alice", "Alice", "+33600000001"));
-        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
-        bed = new EngineBed(dir);
-        bed.start();
-        bed.login(ALICE, "+33600000001");
+        bed = EngineBed.withAliceLoggedIn(dir);
     }
 
     @AfterEach
     void stop() {
         bed.close();
-        TestNetwork.reset();
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
+import dev.passerelle.testnet.TestAccount;
 import dev.passerelle.testnet.TestNetwork;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -46,6 +47,10 @@ final class EngineBed implements AutoCloseable {
 
     static final String DOMAIN = "example.org";
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The first bytes of a PNG: enough for an avatar or an image the tests follow through. */
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    static final String ALICE = "@alice:example.org";
+    static final String ALICE_PHONE = "+33600000001";
     private static final String AS_TOKEN = "as-token-for-engine-tests-0123456789";
     private static final String HS_TOKEN = "hs-token-for-engine-tests-9876543210";
 
@@ -65,6 +70,21 @@ final class EngineBed implements AutoCloseable {
         homeserver = FakeHomeserver.start(vertx, FakeHomeserverOptions.defaults().withTokens(AS_TOKEN, HS_TOKEN)
                 .withAppservice("passerelle", "bridgebot", "@(testnetbot|testnet_.*):example\\.org")
                 .withBridgeUrl("http://127.0.0.1:" + bridgePort).withPushRoomEvents(false));
+    }
+
+    /**
+     * The world most engine tests start from: Alice, Bob (with an avatar) and Carol on the test network, the bridge
+     * started, and Alice's Matrix account logged in to her network account.
+     */
+    static EngineBed withAliceLoggedIn(Path dir) throws Exception {
+        TestNetwork.reset();
+        TestNetwork.addAccount(TestAccount.of("alice", "Alice", ALICE_PHONE));
+        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002").withAvatar(PNG));
+        TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
+        EngineBed bed = new EngineBed(dir);
+        bed.start();
+        bed.login(ALICE, ALICE_PHONE);
+        return bed;
     }
 
     /** Starts (or restarts) the bridge. */
@@ -208,6 +228,7 @@ final class EngineBed implements AutoCloseable {
     @Override
     public void close() {
         stopBridge();
+        TestNetwork.reset();
         homeserver.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }

@@ -19,7 +19,6 @@ import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testkit.homeserver.Events;
 import dev.passerelle.testnet.SentCall;
-import dev.passerelle.testnet.TestAccount;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.io.InputStream;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Matrix → network through the real bridge, the test network and a fake homeserver: what the network receives. */
 class MatrixToNetworkTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    private static final String ALICE = "@alice:example.org";
     private static final String CAROL = "@carol:example.org";
     private static final String BOB_GHOST = "@testnet_bob:example.org";
     private static final String NETWORK_BOT = "@testnetbot:example.org";
@@ -48,26 +45,19 @@ class MatrixToNetworkTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestNetwork.reset();
-        TestNetwork.addAccount(TestAccount.of("alice", "Alice", "+33600000001"));
-        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
-        bed = new EngineBed(dir);
-        bed.start();
-        bed.login(ALICE, "+33600000001");
+        bed = EngineBed.withAliceLoggedIn(dir);
         alice = TestNetwork.login("alice");
     }
 
     @AfterEach
     void stop() {
         bed.close();
-        TestNetwork.reset();
     }
 
     @Test
     void formattedTextReachesTheChatAndReportsSuccess() {
         String room = dmWithBob();
-        ObjectNode event = bed.sendAs(ALICE, room, "m.room.message", html("hello world", "<b>hello</b> world"));
+        ObjectNode event = bed.sendAs(EngineBed.ALICE, room, "m.room.message", html("hello world", "<b>hello</b> world"));
 
         OutgoingMessage sent = awaitSent("hello world");
         assertEquals("bob", sent.chatId());
@@ -90,7 +80,7 @@ class MatrixToNetworkTest {
 
         ObjectNode reply = text("yes please");
         reply.putObject("m.relates_to").putObject("m.in_reply_to").put("event_id", questionEvent);
-        bed.sendAs(ALICE, room, "m.room.message", reply);
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", reply);
 
         assertEquals(Optional.of(new MessageTarget("bob", question.messageId())), awaitSent("yes please").replyTo());
     }
@@ -98,10 +88,10 @@ class MatrixToNetworkTest {
     @Test
     void anImageArrivesWithItsBytes() throws Exception {
         String room = dmWithBob();
-        String mxc = bed.upload(PNG, "image/png");
+        String mxc = bed.upload(EngineBed.PNG, "image/png");
         ObjectNode image = JSON.createObjectNode().put("msgtype", "m.image").put("body", "pic.png").put("url", mxc);
-        image.putObject("info").put("mimetype", "image/png").put("size", PNG.length);
-        bed.sendAs(ALICE, room, "m.room.message", image);
+        image.putObject("info").put("mimetype", "image/png").put("size", EngineBed.PNG.length);
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", image);
 
         until("the image on the network", () -> !sentMessages().isEmpty(), () -> alice.sent().toString());
         MessageContent.Media media = assertInstanceOf(MessageContent.Media.class,
@@ -110,7 +100,7 @@ class MatrixToNetworkTest {
         assertEquals("pic.png", media.fileName());
         assertEquals("image/png", media.mimeType());
         try (InputStream in = media.media().open()) {
-            assertArrayEquals(PNG, in.readAllBytes());
+            assertArrayEquals(EngineBed.PNG, in.readAllBytes());
         }
     }
 
@@ -118,7 +108,7 @@ class MatrixToNetworkTest {
     void aRefusalShowsANoticeAndAFailedSendStatus() {
         String room = dmWithBob();
         alice.failNextSend(new NetworkException("Chat is read-only", false));
-        String eventId = bed.sendAs(ALICE, room, "m.room.message", text("let me in")).path("event_id").asText();
+        String eventId = bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("let me in")).path("event_id").asText();
 
         String expected = "Your message was not delivered to Test Network: Chat is read-only";
         until("the notice", () -> !bed.messages(room, expected).isEmpty(), () -> bed.homeserver.timeline(room)
@@ -141,7 +131,7 @@ class MatrixToNetworkTest {
     void aTransientFailureIsRetriedAndTheMessageDelivered() {
         String room = dmWithBob();
         alice.failNextSend(new NetworkException("Test Network is not reachable", true));
-        String eventId = bed.sendAs(ALICE, room, "m.room.message", text("eventually")).path("event_id").asText();
+        String eventId = bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("eventually")).path("event_id").asText();
         awaitSent("eventually");
         assertEquals("SUCCESS", awaitStatus(room, eventId).path("content").path("status").asText());
         assertTrue(bed.events(room, "m.room.message").stream()
@@ -157,7 +147,7 @@ class MatrixToNetworkTest {
 
         bed.sendAs(CAROL, room, "m.room.message", text("can you hear me?"));
         bed.sendAs(CAROL, room, "m.room.message", text("hello?"));
-        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("marker"));
         awaitSent("marker");
 
         List<ObjectNode> notices = bed.events(room, "m.room.message").stream()
@@ -171,9 +161,9 @@ class MatrixToNetworkTest {
     @Test
     void theSameEventHandedTwiceIsSentOnce() {
         String room = dmWithBob();
-        ObjectNode once = bed.sendAs(ALICE, room, "m.room.message", text("only once"));
+        ObjectNode once = bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("only once"));
         bed.push(once); // the homeserver sends it again in a new transaction
-        bed.sendAs(ALICE, room, "m.room.message", text("after"));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("after"));
         awaitSent("after");
         assertEquals(List.of("only once", "after"),
                 sentMessages().stream().map(MatrixToNetworkTest::textOf).toList());
@@ -185,7 +175,7 @@ class MatrixToNetworkTest {
         bed.push(bed.messages(room, "hi").getFirst()); // the ghost's bridged message, pushed back as Synapse does
         bed.sendAs(BOB_GHOST, room, "m.room.message", text("as the ghost"));
         bed.sendAs(NETWORK_BOT, room, "m.room.message", text("as the bot"));
-        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("marker"));
         awaitSent("marker");
         assertEquals(List.of("marker"), sentMessages().stream().map(MatrixToNetworkTest::textOf).toList());
         // Nor answered: the bot did not tell its own users to log in.
@@ -198,13 +188,13 @@ class MatrixToNetworkTest {
         RemoteEvent.Message fromBob = alice.message("bob", "bob", "hi");
         String bobEvent = bed.awaitMessage("bob", "hi").path("event_id").asText();
         String room = bed.portalRoom("bob").orElseThrow();
-        String typo = bed.sendAs(ALICE, room, "m.room.message", text("typo")).path("event_id").asText();
+        String typo = bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("typo")).path("event_id").asText();
         String typoId = awaitSentCall(SentCall.SendMessage.class).result().messageId();
 
         ObjectNode edit = text("* fixed");
         edit.set("m.new_content", text("fixed"));
         edit.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", typo);
-        bed.sendAs(ALICE, room, "m.room.message", edit);
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", edit);
         SentCall.SendEdit sentEdit = awaitSentCall(SentCall.SendEdit.class);
         assertEquals(new MessageTarget("bob", typoId), sentEdit.edit().target());
         assertEquals("", sentEdit.edit().partId());
@@ -212,14 +202,14 @@ class MatrixToNetworkTest {
 
         ObjectNode reaction = JSON.createObjectNode();
         reaction.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", bobEvent).put("key", "👍");
-        String reactionEvent = bed.sendAs(ALICE, room, "m.reaction", reaction).path("event_id").asText();
+        String reactionEvent = bed.sendAs(EngineBed.ALICE, room, "m.reaction", reaction).path("event_id").asText();
         OutgoingReaction thumbs = new OutgoingReaction(new MessageTarget("bob", fromBob.messageId()), "👍");
         assertEquals(thumbs, awaitSentCall(SentCall.SendReaction.class).reaction());
 
-        bed.sendAs(ALICE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", reactionEvent));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", reactionEvent));
         assertEquals(thumbs, awaitSentCall(SentCall.RemoveReaction.class).reaction());
 
-        bed.sendAs(ALICE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", typo));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.redaction", JSON.createObjectNode().put("redacts", typo));
         assertEquals(new MessageTarget("bob", typoId), awaitSentCall(SentCall.DeleteMessage.class).target());
     }
 
@@ -229,7 +219,7 @@ class MatrixToNetworkTest {
         String bobEvent = bed.awaitMessage("bob", "hi").path("event_id").asText();
         String room = bed.portalRoom("bob").orElseThrow();
 
-        bed.pushEphemeral(Events.typing(room, List.of(ALICE, BOB_GHOST)));
+        bed.pushEphemeral(Events.typing(room, List.of(EngineBed.ALICE, BOB_GHOST)));
         until("typing", () -> alice.sent().contains(new SentCall.SetTyping("bob", true)), () -> alice.sent()
                 .toString());
         bed.pushEphemeral(Events.typing(room, List.of()));
@@ -237,7 +227,7 @@ class MatrixToNetworkTest {
                 () -> alice.sent().toString());
         assertEquals(2, alice.sent().stream().filter(c -> c instanceof SentCall.SetTyping).count());
 
-        bed.pushEphemeral(Events.readReceipt(room, Map.of(ALICE, bobEvent, BOB_GHOST, bobEvent)));
+        bed.pushEphemeral(Events.readReceipt(room, Map.of(EngineBed.ALICE, bobEvent, BOB_GHOST, bobEvent)));
         until("the receipt", () -> alice.sent().contains(
                 new SentCall.MarkRead(new MessageTarget("bob", fromBob.messageId()))), () -> alice.sent().toString());
     }

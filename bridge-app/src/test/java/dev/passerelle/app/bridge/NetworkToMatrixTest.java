@@ -13,7 +13,6 @@ import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testkit.homeserver.RecordedCall;
-import dev.passerelle.testnet.TestAccount;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.nio.file.Path;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Network → Matrix through the real bridge, the test network and a fake homeserver: what a Matrix user sees. */
 class NetworkToMatrixTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    private static final String ALICE = "@alice:example.org";
     private static final String BOB_GHOST = "@testnet_bob:example.org";
 
     @TempDir
@@ -37,19 +34,12 @@ class NetworkToMatrixTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestNetwork.reset();
-        TestNetwork.addAccount(TestAccount.of("alice", "Alice", "+33600000001"));
-        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002").withAvatar(PNG));
-        TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
-        bed = new EngineBed(dir);
-        bed.start();
-        bed.login(ALICE, "+33600000001");
+        bed = EngineBed.withAliceLoggedIn(dir);
     }
 
     @AfterEach
     void stop() {
         bed.close();
-        TestNetwork.reset();
     }
 
     @Test
@@ -72,7 +62,7 @@ class NetworkToMatrixTest {
         assertEquals("bob", bridgeInfo.path("channel").path("id").asText());
         assertTrue(bed.homeserver.state(room, "uk.half-shot.bridge", "dev.passerelle://testnet/bob").isPresent());
 
-        ObjectNode invite = bed.homeserver.state(room, "m.room.member", ALICE).orElseThrow();
+        ObjectNode invite = bed.homeserver.state(room, "m.room.member", EngineBed.ALICE).orElseThrow();
         assertEquals("invite", invite.path("content").path("membership").asText());
         assertTrue(invite.path("content").path("is_direct").asBoolean(), invite.toString());
         assertTrue(bed.homeserver.members(room, "join").contains(BOB_GHOST));
@@ -82,7 +72,7 @@ class NetworkToMatrixTest {
         ObjectNode profile = bed.homeserver.profile(BOB_GHOST);
         assertEquals("Bob", profile.path("displayname").asText());
         String avatar = profile.path("avatar_url").asText();
-        assertArrayEquals(PNG, bed.homeserver.media(avatar).orElseThrow().bytes());
+        assertArrayEquals(EngineBed.PNG, bed.homeserver.media(avatar).orElseThrow().bytes());
     }
 
     @Test
@@ -97,7 +87,7 @@ class NetworkToMatrixTest {
         List<String> joined = bed.homeserver.members(room, "join");
         assertTrue(joined.containsAll(List.of("@testnetbot:example.org", BOB_GHOST, "@testnet_carol:example.org")),
                 joined.toString());
-        assertTrue(bed.homeserver.members(room, "invite").contains(ALICE));
+        assertTrue(bed.homeserver.members(room, "invite").contains(EngineBed.ALICE));
         ObjectNode users = (ObjectNode) bed.homeserver.state(room, "m.room.power_levels", "").orElseThrow()
                 .path("content").path("users");
         assertEquals(100, users.path("@testnetbot:example.org").asInt());

@@ -14,7 +14,6 @@ import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.testnet.SentCall;
-import dev.passerelle.testnet.TestAccount;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.io.InputStream;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelayModeTest {
 
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    private static final String ALICE = "@alice:example.org";
     private static final String CAROL = "@carol:example.org";
     private static final String DAVE = "@dave:example.org";
     private static final String NETWORK_BOT = "@testnetbot:example.org";
@@ -46,12 +43,7 @@ class RelayModeTest {
 
     @BeforeEach
     void start() throws Exception {
-        TestNetwork.reset();
-        TestNetwork.addAccount(TestAccount.of("alice", "Alice", "+33600000001"));
-        TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        bed = new EngineBed(dir);
-        bed.start();
-        bed.login(ALICE, "+33600000001");
+        bed = EngineBed.withAliceLoggedIn(dir);
         alice = TestNetwork.login("alice");
         TestNetwork.addGroup("g1", "Friends", "bob", "alice");
         alice.message("g1", "bob", "hi all");
@@ -65,12 +57,11 @@ class RelayModeTest {
     @AfterEach
     void stop() {
         bed.close();
-        TestNetwork.reset();
     }
 
     @Test
     void usersWithoutALoginAreRelayedWithTheirNameUntilTheRelayIsUnset() throws Exception {
-        command(ALICE, "set-relay");
+        command(EngineBed.ALICE, "set-relay");
         awaitBotSays("Relay mode is on");
 
         bed.sendAs(DAVE, room, "m.room.message", text("hello <b>all</b>")
@@ -83,10 +74,10 @@ class RelayModeTest {
         assertEquals(Optional.of("Dave"), relayed.relayedBy());
         assertEquals("g1", relayed.chatId());
 
-        String mxc = bed.upload(PNG, "image/png");
+        String mxc = bed.upload(EngineBed.PNG, "image/png");
         ObjectNode image = JSON.createObjectNode().put("msgtype", "m.image").put("body", "look")
                 .put("filename", "pic.png").put("url", mxc);
-        image.putObject("info").put("mimetype", "image/png").put("size", PNG.length);
+        image.putObject("info").put("mimetype", "image/png").put("size", EngineBed.PNG.length);
         bed.sendAs(DAVE, room, "m.room.message", image);
         until("the relayed image", () -> sentMessages().stream().anyMatch(m -> m.content()
                 instanceof MessageContent.Media), () -> alice.sent().toString());
@@ -97,7 +88,7 @@ class RelayModeTest {
         assertEquals("pic.png", media.fileName());
         assertEquals(Optional.of("Dave"), sentImage.relayedBy());
         try (InputStream in = media.media().open()) {
-            assertArrayEquals(PNG, in.readAllBytes());
+            assertArrayEquals(EngineBed.PNG, in.readAllBytes());
         }
 
         // Dave's reaction is not relayed: he is told why, once.
@@ -107,11 +98,11 @@ class RelayModeTest {
         bed.sendAs(DAVE, room, "m.reaction", reaction);
         awaitBotSays("reactions cannot be relayed");
 
-        command(ALICE, "unset-relay");
+        command(EngineBed.ALICE, "unset-relay");
         awaitBotSays("Relay mode is off");
         bed.sendAs(DAVE, room, "m.room.message", text("anyone there?"));
         awaitBotSays("you are not logged in to Test Network");
-        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("marker"));
         awaitSent("marker");
         assertEquals(List.of("Dave: hello all", "Dave: look", "marker"), sentMessages().stream()
                 .map(RelayModeTest::textOf).toList());
@@ -126,14 +117,14 @@ class RelayModeTest {
 
         bed.sendAs(DAVE, room, "m.room.message", text("am I relayed?"));
         awaitBotSays("you are not logged in to Test Network");
-        bed.sendAs(ALICE, room, "m.room.message", text("marker"));
+        bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("marker"));
         awaitSent("marker");
         assertEquals(List.of("marker"), sentMessages().stream().map(RelayModeTest::textOf).toList());
     }
 
     @Test
     void onlySomeoneWithALoginOrAnAdminCanUnsetTheRelay() {
-        command(ALICE, "set-relay");
+        command(EngineBed.ALICE, "set-relay");
         awaitBotSays("Relay mode is on");
         command(CAROL, "unset-relay");
         awaitBotSays("Only a user with a Test Network login in this chat");
@@ -144,9 +135,9 @@ class RelayModeTest {
 
     @Test
     void relayedUsersEditAndDeleteTheirOwnMessagesOnly() {
-        command(ALICE, "set-relay");
+        command(EngineBed.ALICE, "set-relay");
         awaitBotSays("Relay mode is on");
-        String alicesEvent = bed.sendAs(ALICE, room, "m.room.message", text("from alice")).path("event_id").asText();
+        String alicesEvent = bed.sendAs(EngineBed.ALICE, room, "m.room.message", text("from alice")).path("event_id").asText();
         awaitSent("from alice");
         String typo = bed.sendAs(DAVE, room, "m.room.message", text("tpyo")).path("event_id").asText();
         String typoId = awaitSent("Dave: tpyo").eventId();
