@@ -6,10 +6,6 @@ import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.Sender;
-import dev.passerelle.testkit.homeserver.Arrival;
-import dev.passerelle.testkit.homeserver.FakeHomeserver;
-import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code network-to-matrix}: the real engine bridging test-network messages into DM portals against the fake
- * homeserver, which answers every request after a fixed delay. Two measurements per run:
+ * homeserver, which runs in a child process and answers every request after a fixed delay. Two measurements per run:
  * <ul>
  *   <li>throughput: {@code --messages} messages emitted at once, round-robin over {@code --portals} portals;
  *       messages/s from the first hand-off to the sink until the homeserver has received the last send;</li>
@@ -68,6 +64,8 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
     private volatile int[] lastSeq = new int[0];
     private final AtomicInteger arrived = new AtomicInteger();
     private final AtomicInteger outOfOrder = new AtomicInteger();
+    private volatile String lastCpu = "";
+    private HomeserverProcess homeserver;
 
     @Override
     public Integer call() throws Exception {
@@ -75,20 +73,16 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
         String asToken = secrets.token();
         String hsToken = secrets.token();
         int bridgePort = freePort();
-        Vertx vertx = Vertx.vertx();
-        FakeHomeserver hs = FakeHomeserver.start(vertx, FakeHomeserverOptions.defaults()
-                .withTokens(asToken, hsToken).withServerName(EngineRig.DOMAIN)
-                .withAppservice("passerelle", "bridgebot", EngineRig.USER_NAMESPACE)
-                .withBridgeUrl("http://127.0.0.1:" + bridgePort).withPushRoomEvents(false));
-        hs.onArrival(this::arrived);
+        HomeserverProcess hs = HomeserverProcess.start(asToken, hsToken, "http://127.0.0.1:" + bridgePort,
+                Duration.ofMillis(hsDelayMs), this::arrived);
+        this.homeserver = hs;
         System.out.printf("network-to-matrix db=%s portals=%d hs-delay=%d ms; load average before: %s%n",
                 db.name().toLowerCase(), portals, hsDelayMs, EngineRig.loadAverage());
         try (EngineRig rig = EngineRig.start(hs.url(), bridgePort, asToken, hsToken, db, portals)) {
             // Portals are created first (room, ghost, invite: not what is measured), then one unmeasured run warms
-            // the JIT; the answer delay applies from then on.
+            // the JIT.
             int run = 0;
             flood(rig, run++, portals);
-            hs.answerEveryRequestAfter(Duration.ofMillis(hsDelayMs));
             flood(rig, run++, messages);
             List<Double> throughputs = new ArrayList<>();
             List<double[]> latencies = new ArrayList<>();
@@ -99,8 +93,8 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
                 throughputs.add(perSecond);
                 latencies.add(l);
                 System.out.printf("run %d: throughput %.0f msg/s (%d messages) | at %d msg/s offered: added latency "
-                                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms | order violations %d | load %s%n", i, perSecond,
-                        messages, rate, l[0], l[1], l[2], outOfOrder.get(), EngineRig.loadAverage());
+                                + "p50 %.2f ms, p99 %.2f ms, max %.2f ms | order violations %d | %s | load %s%n", i, perSecond,
+                        messages, rate, l[0], l[1], l[2], outOfOrder.get(), lastCpu, EngineRig.loadAverage());
             }
             double t = median(throughputs.stream().mapToDouble(Double::doubleValue).toArray());
             double p50 = median(latencies.stream().mapToDouble(l -> l[0]).toArray());
@@ -111,20 +105,26 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
             return outOfOrder.get() == 0 ? 0 : 1;
         } finally {
             hs.close();
-            vertx.close();
         }
     }
 
     /** Emits {@code count} messages as fast as possible; returns messages/s until the last send arrived. */
     private double flood(EngineRig rig, int run, int count) throws InterruptedException {
         long[] emitted = begin(run, count);
+        long cpuStart = cpuNanos();
+        long hsCpuStart = homeserver.cpuNanos();
         for (int k = 0; k < count; k++) {
             emitted[k] = System.nanoTime();
             rig.login().emit(message(run, k));
         }
         awaitAll(count);
         long last = Arrays.stream(arrivals).max().orElseThrow();
-        return count / ((last - emitted[0]) / 1e9);
+        long cpu = cpuNanos() - cpuStart;
+        long hsCpu = homeserver.cpuNanos() - hsCpuStart;
+        double wall = (last - emitted[0]) / 1e9;
+        lastCpu = String.format("CPU/message: bridge %.0f µs, homeserver %.0f µs; cores busy %.2f", cpu / 1e3 / count,
+                hsCpu / 1e3 / count, (cpu + hsCpu) / 1e9 / wall);
+        return count / wall;
     }
 
     /** Emits {@code count} messages at {@code perSecond}; returns the latency from emission to arrival. */
@@ -165,15 +165,8 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
                 () -> arrived.get() >= count);
     }
 
-    // On the homeserver's thread, as each request arrives.
-    private void arrived(Arrival a) {
-        if (!a.method().equals("PUT") || !a.decodedPath().contains("/send/m.room.message/")) {
-            return;
-        }
-        String body = a.body().map(b -> b.path("body").asText("")).orElse("");
-        if (!body.startsWith("bench ")) {
-            return;
-        }
+    // On the reader thread, in the order the sends reached the homeserver.
+    private void arrived(long nanoTime, String body) {
         String[] parts = body.split(" ");
         int run = Integer.parseInt(parts[1]);
         int k = Integer.parseInt(parts[2]);
@@ -188,7 +181,7 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
             }
             lastSeq[portal] = seq;
             if (arrivals[k] == 0) {
-                arrivals[k] = a.nanoTime();
+                arrivals[k] = nanoTime;
                 arrived.incrementAndGet();
             }
         }
@@ -200,6 +193,12 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
                 "bench-" + run + "-" + k, Instant.now(), List.of(MessagePart.only(new MessageContent.Text(
                         FormattedText.plain("bench " + run + " " + k), MessageContent.TextKind.NORMAL))),
                 Optional.empty(), Optional.empty());
+    }
+
+    /** CPU time of this whole process (bridge, test network and fake homeserver). */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double median(double[] values) {

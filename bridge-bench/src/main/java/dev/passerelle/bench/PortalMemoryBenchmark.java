@@ -6,10 +6,7 @@ import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.Sender;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,17 +46,12 @@ final class PortalMemoryBenchmark implements Callable<Integer> {
         String asToken = secrets.token();
         String hsToken = secrets.token();
         int bridgePort = freePort();
-        Process hs = startHomeserver(asToken, hsToken, "http://127.0.0.1:" + bridgePort);
-        try {
-            String url = new BufferedReader(new InputStreamReader(hs.getInputStream(), StandardCharsets.UTF_8))
-                    .readLine();
-            if (url == null || !url.startsWith("listening ")) {
-                throw new IllegalStateException("the fake homeserver process did not start (said: " + url + ")");
-            }
+        try (HomeserverProcess hs = HomeserverProcess.start(asToken, hsToken, "http://127.0.0.1:" + bridgePort,
+                Duration.ZERO, (time, body) -> { })) {
             System.out.printf("portal-memory db=%s portals=%d; load average before: %s%n", db.name().toLowerCase(),
                     portals, EngineRig.loadAverage());
             String jdbc = db.freshJdbcUrl();
-            try (EngineRig rig = EngineRig.start(url.substring("listening ".length()), bridgePort, asToken, hsToken,
+            try (EngineRig rig = EngineRig.start(hs.url(), bridgePort, asToken, hsToken,
                     jdbc, db, portals)) {
                 Memory before = measure();
                 long start = System.nanoTime();
@@ -89,9 +80,6 @@ final class PortalMemoryBenchmark implements Callable<Integer> {
                         after.committed / 1e6);
                 System.out.printf("load average after: %s%n", EngineRig.loadAverage());
             }
-        } finally {
-            hs.getOutputStream().close();
-            hs.destroy();
         }
         return 0;
     }
@@ -126,14 +114,6 @@ final class PortalMemoryBenchmark implements Callable<Integer> {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("could not count the bridged messages: " + e.getMessage(), e);
         }
-    }
-
-    private static Process startHomeserver(String asToken, String hsToken, String bridgeUrl) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("java.class.path");
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath,
-                FakeHomeserverProcess.class.getName(), asToken, hsToken, bridgeUrl));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static int freePort() throws java.io.IOException {
