@@ -94,6 +94,7 @@ final class MediaDownloads {
                         }
                         OptionalLong announced = contentLength(resp);
                         if (announced.isPresent() && announced.getAsLong() > maxBytes) {
+                            resp.exceptionHandler(ignored -> { }); // the close below is ours, not news
                             resp.request().connection().close(); // do not read what will not be kept
                             return Future.failedFuture(new MediaTooLargeException(maxBytes, announced));
                         }
@@ -108,6 +109,7 @@ final class MediaDownloads {
                                     capped[0] = new CappedWriteStream(out, maxBytes);
                                     return resp.pipeTo(capped[0]).andThen(done -> {
                                         if (done.failed()) {
+                                            resp.exceptionHandler(ignored -> { });
                                             out.close();
                                             resp.request().connection().close();
                                         }
