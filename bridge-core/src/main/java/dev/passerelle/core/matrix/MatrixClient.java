@@ -10,6 +10,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * must be called from a virtual thread (plain or a Vert.x virtual-thread verticle), never from an event loop.
  */
 public final class MatrixClient implements AutoCloseable {
+    /** Connections to the homeserver at most (HTTP/1.1 keep-alive). */
+    static final int CONNECTIONS = 32;
     private final MatrixTransport transport;
     private final WebClient web;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -41,8 +44,10 @@ public final class MatrixClient implements AutoCloseable {
 
     private MatrixClient(Vertx vertx, HomeserverConfig hs, AppserviceConfig as, MeterRegistry meters,
                          RetryPolicy policy) {
+        // Every portal sends on its own: Vert.x's default of 5 connections made portals queue for a connection
+        // behind each other's homeserver answers (and hit a race in its pool's wait timeout) under load.
         this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Passerelle")
-                .setFollowRedirects(true));
+                .setFollowRedirects(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
         this.transport = new MatrixTransport(vertx, web, hs.address(), as.asToken(), policy, meters, mapper);
         this.http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(4));
         this.downloads = new MediaDownloads(vertx, http, hs.address(), as.asToken(), policy, mapper);
