@@ -99,10 +99,11 @@ public final class Bridge implements AutoCloseable {
             var ghosts = new Ghosts(services.matrix(), new GhostStore(db), clock);
             var portals = new PortalStore(db);
             var messages = new MessageStore(db);
+            var media = MediaTransfers.inDataDirectory(services.matrix(), baseDir.resolve("data"), networks);
             var rooms = new PortalRooms(services.matrix(), mapper, portals, new UserPortalStore(db), ghosts, clock);
             var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms,
                     new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts),
-                    new RemoteMessages(services.matrix(), mapper, messages),
+                    new RemoteMessages(services.matrix(), mapper, messages, media),
                     new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)));
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
@@ -122,7 +123,8 @@ public final class Bridge implements AutoCloseable {
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
-            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues);
+            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues,
+                    media);
             bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), Optional.of(commands),
                     List.of(commands, portalEvents));
             bots.start();

@@ -12,6 +12,7 @@ import dev.passerelle.core.store.GhostStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,19 @@ final class Ghosts {
     private final MatrixClient matrix;
     private final GhostStore store;
     private final Clock clock;
+    /**
+     * Recently used ghosts whose profile was fetched, as last stored by {@link #update}: every bridged message needs
+     * its sender's ghost, and reading it from the store each time cost a tenth of the engine's time per message.
+     * Only this class writes ghosts, so the copy cannot go stale; bounded, least recently used out first.
+     */
+    private final Map<GhostKey, GhostRow> recent = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<GhostKey, GhostRow> eldest) {
+                    return size() > RECENT_GHOSTS;
+                }
+            });
+    private static final int RECENT_GHOSTS = 4096;
 
     Ghosts(MatrixClient matrix, GhostStore store, Clock clock) {
         this.matrix = matrix;
@@ -42,9 +56,15 @@ final class Ghosts {
      */
     GhostRow ensure(Network network, String remoteUserId, NetworkClient source) {
         GhostKey key = new GhostKey(network.id(), remoteUserId);
+        GhostRow cached = recent.get(key);
+        if (cached != null) {
+            matrix.intent(cached.mxid()).ensureRegistered();
+            return cached;
+        }
         Optional<GhostRow> known = store.get(key);
         if (known.isPresent() && known.get().profileFetchedAt().isPresent()) {
             matrix.intent(known.get().mxid()).ensureRegistered();
+            recent.put(key, known.get());
             return known.get();
         }
         UserInfo info;
@@ -82,6 +102,7 @@ final class Ghosts {
         }
         GhostRow updated = row.withProfile(name.or(row::name), avatarMxc, avatarId, clock.instant());
         store.upsert(updated);
+        recent.put(key, updated);
         return updated;
     }
 

@@ -2,8 +2,11 @@ package dev.passerelle.core.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.format.FormattedText;
+import dev.passerelle.core.matrix.DownloadedMedia;
 import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.matrix.MatrixException;
+import dev.passerelle.core.matrix.MediaBody;
+import dev.passerelle.core.matrix.MediaTooLargeException;
 import dev.passerelle.core.spi.MediaSource;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessageTarget;
@@ -17,7 +20,6 @@ import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.core.store.MessageKey;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,9 +40,11 @@ final class MatrixMessages {
     private final DeliveryReports reports;
     private final NetworkRetries retries;
     private final Clock clock;
+    private final MediaTransfers media;
 
     MatrixMessages(MatrixClient matrix, MessageStore messages, DeliveryReports reports, NetworkRetries retries,
-                   Clock clock) {
+                   Clock clock, MediaTransfers media) {
+        this.media = media;
         this.matrix = matrix;
         this.messages = messages;
         this.reports = reports;
@@ -55,13 +59,19 @@ final class MatrixMessages {
             edit(a, relation.path("event_id").asText());
             return;
         }
-        Optional<MessageContent> content = convert(a, a.event().type(), a.content());
-        if (content.isEmpty()) {
+        Optional<Prepared> prepared = convert(a, a.event().type(), a.content());
+        if (prepared.isEmpty()) {
             return;
         }
+        try (Prepared p = prepared.get()) {
+            send(a, relation, p.content());
+        }
+    }
+
+    private void send(MatrixAction a, JsonNode relation, MessageContent content) {
         Optional<MessageRow> replyTo = Optional.ofNullable(relation.path("m.in_reply_to").get("event_id"))
                 .filter(JsonNode::isTextual).flatMap(id -> bridged(a, id.asText()));
-        OutgoingMessage out = new OutgoingMessage(a.chatId(), a.eventId(), content.get(),
+        OutgoingMessage out = new OutgoingMessage(a.chatId(), a.eventId(), content,
                 replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), a.relayedBy());
         SentMessage sent;
         try {
@@ -111,13 +121,13 @@ final class MatrixMessages {
             LOG.debug("Edit {} has no m.new_content; ignored", a.eventId());
             return;
         }
-        Optional<MessageContent> content = convert(a, "m.room.message", newContent);
+        Optional<Prepared> content = convert(a, "m.room.message", newContent);
         if (content.isEmpty()) {
             return;
         }
-        OutgoingEdit edit = new OutgoingEdit(new MessageTarget(a.chatId(), target.get().key().messageId()),
-                target.get().key().partId(), a.eventId(), content.get());
-        try {
+        try (Prepared p = content.get()) {
+            OutgoingEdit edit = new OutgoingEdit(new MessageTarget(a.chatId(), target.get().key().messageId()),
+                    target.get().key().partId(), a.eventId(), p.content());
             retries.call("Editing with " + a.eventId(), () -> {
                 editing.sendEdit(edit);
                 return null;
@@ -130,9 +140,20 @@ final class MatrixMessages {
         reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());
     }
 
-    /** The content as the network can carry it; empty (and the user told) when it cannot. */
-    private Optional<MessageContent> convert(MatrixAction a, String type, JsonNode content) {
-        Optional<MessageContent> converted = FromMatrix.convert(type, content, this::download);
+    /** Content ready to send, with the file it holds (if any) deleted on close, once the network has it. */
+    private record Prepared(MessageContent content, Optional<MediaBody> held) implements AutoCloseable {
+        @Override
+        public void close() {
+            held.ifPresent(MediaBody::close);
+        }
+    }
+
+    /**
+     * The content as the network can carry it, its file (if any) downloaded from the homeserver within the size
+     * limit; empty (and the user told) when it cannot be sent.
+     */
+    private Optional<Prepared> convert(MatrixAction a, String type, JsonNode content) {
+        Optional<MessageContent> converted = FromMatrix.convert(type, content, mxc -> NOT_DOWNLOADED);
         if (converted.isEmpty()) {
             refuse(a, DeliveryReports.Reason.UNSUPPORTED, a.networkName()
                     + " cannot carry this kind of message; it was not sent.");
@@ -145,16 +166,62 @@ final class MatrixMessages {
                     + kind.name().toLowerCase(java.util.Locale.ROOT) + " messages; it was not sent.");
             return Optional.empty();
         }
-        if (converted.get() instanceof MessageContent.Media m && m.size() > caps.maxFileBytes()) {
+        MessageContent ready = converted.get();
+        Optional<MediaBody> held = Optional.empty();
+        if (ready instanceof MessageContent.Media m) {
+            Optional<DownloadedMedia> file = download(a, content.path("url").asText(), m);
+            if (file.isEmpty()) {
+                return Optional.empty();
+            }
+            MediaBody body = file.get().body();
+            held = Optional.of(body);
+            String mime = m.mimeType();
+            try {
+                if (MimeTypes.isUnknown(mime)) {
+                    mime = MimeTypes.isUnknown(file.get().contentType())
+                            ? MimeTypes.detect(body.head(MimeTypes.HEAD), m.fileName()) : file.get().contentType();
+                }
+            } catch (IOException e) {
+                body.close();
+                throw new java.io.UncheckedIOException("Could not read back the file of " + a.eventId(), e);
+            }
+            ready = new MessageContent.Media(m.kind(), body::open, m.fileName(), mime, body.size(), m.dimensions(),
+                    m.durationMs(), m.caption());
+        }
+        MessageContent finalContent = ready;
+        MessageContent relayed = a.relayedBy().map(name -> RelayPrefix.apply(name, finalContent)).orElse(finalContent);
+        return Optional.of(new Prepared(caps.formatting() ? relayed : plain(relayed), held));
+    }
+
+    /**
+     * The file of a media message, from the homeserver, within the limit; empty (and the user told why) when it is
+     * too large or cannot be downloaded.
+     */
+    private Optional<DownloadedMedia> download(MatrixAction a, String mxc, MessageContent.Media m) {
+        MediaLimit limit = media.limit(a.network().id());
+        if (m.size() > limit.bytes()) {
             refuse(a, DeliveryReports.Reason.UNSUPPORTED, "The file is " + megabytes(m.size()) + " but "
-                    + a.networkName() + " accepts files up to " + megabytes(caps.maxFileBytes())
-                    + "; it was not sent.");
+                    + limit.describe() + "; it was not sent.");
             return Optional.empty();
         }
-        MessageContent relayed = a.relayedBy().map(name -> RelayPrefix.apply(name, converted.get()))
-                .orElse(converted.get());
-        return Optional.of(caps.formatting() ? relayed : plain(relayed));
+        try {
+            return Optional.of(media.downloadFromMatrix(mxc, limit.bytes()));
+        } catch (MediaTooLargeException e) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, "The file is "
+                    + (e.size().isPresent() ? megabytes(e.size().getAsLong()) : "larger than that") + " but "
+                    + limit.describe() + "; it was not sent.");
+        } catch (MatrixException e) {
+            refuse(a, DeliveryReports.Reason.NETWORK_ERROR, "The file could not be downloaded from the homeserver ("
+                    + (e.errcode().isEmpty() ? "HTTP " + e.status() : e.errcode()) + "); it was not sent. "
+                    + "Try sending it again.");
+        }
+        return Optional.empty();
     }
+
+    // FromMatrix's source for a file, replaced by the downloaded one before anything is sent.
+    private static final MediaSource NOT_DOWNLOADED = () -> {
+        throw new IOException("the file was not downloaded from the homeserver yet");
+    };
 
     private void refuse(MatrixAction a, DeliveryReports.Reason reason, String message) {
         LOG.info("Event {} of {} not sent to {}: {}", a.eventId(), a.event().sender(), a.network().id(), message);
@@ -164,17 +231,6 @@ final class MatrixMessages {
     /** The bridged message behind a Matrix event of this portal; empty when there is none. */
     private Optional<MessageRow> bridged(MatrixAction a, String eventId) {
         return messages.getByEventId(eventId).filter(r -> r.key().portal().equals(a.portal().key()));
-    }
-
-    // Opened by the connector, if and when it sends the file.
-    private MediaSource download(String mxc) {
-        return () -> {
-            try {
-                return new ByteArrayInputStream(matrix.bot().downloadMedia(mxc).bytes());
-            } catch (MatrixException e) {
-                throw new IOException("Could not download " + mxc + " from the homeserver: " + e.getMessage(), e);
-            }
-        };
     }
 
     static MessageKind kindOf(MessageContent content) {
@@ -200,6 +256,6 @@ final class MatrixMessages {
     }
 
     private static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return MediaTooLargeException.megabytes(bytes);
     }
 }

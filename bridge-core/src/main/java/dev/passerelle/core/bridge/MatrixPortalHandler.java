@@ -75,7 +75,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
 
     /** The handler of the running bridge, on its stores; does not block. */
     static MatrixPortalHandler create(BridgeServices services, ObjectMapper mapper, Map<String, Network> networks,
-                                      Logins logins, PortalQueues queues) {
+                                      Logins logins, PortalQueues queues, MediaTransfers media) {
         Database db = services.database();
         MatrixClient matrix = services.matrix();
         Clock clock = Clock.systemUTC();
@@ -84,7 +84,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
         DeliveryReports reports = new DeliveryReports(matrix, mapper);
         return new MatrixPortalHandler(matrix, services.config().bridge(), networks, queues, new PortalStore(db),
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
-                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock),
+                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media),
                 new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
                 logins);
     }

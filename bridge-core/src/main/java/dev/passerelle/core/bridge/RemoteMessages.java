@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.matrix.Intent;
 import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.store.GhostRow;
@@ -30,11 +31,14 @@ final class RemoteMessages {
     private final MessageStore messages;
     private final ToMatrix toMatrix;
 
-    RemoteMessages(MatrixClient matrix, ObjectMapper mapper, MessageStore messages) {
+    private final MediaTransfers media;
+
+    RemoteMessages(MatrixClient matrix, ObjectMapper mapper, MessageStore messages, MediaTransfers media) {
         this.matrix = matrix;
         this.mapper = mapper;
         this.messages = messages;
-        this.toMatrix = new ToMatrix(mapper);
+        this.media = media;
+        this.toMatrix = new ToMatrix(mapper, media::readFromNetwork);
     }
 
     void message(PortalRow portal, GhostRow sender, RemoteEvent.Message m) {
@@ -52,7 +56,7 @@ final class RemoteMessages {
                 continue;
             }
             MatrixEvent event = toMatrix.convert(part.content(),
-                    (bytes, mime, name) -> ghost.uploadMedia(bytes, mime, Optional.of(name)));
+                    (body, mime, name) -> MediaTransfers.upload(ghost, body, mime, name), limit(portal, part));
             if (first && replyTo.isPresent()) {
                 event.content().putObject("m.relates_to").putObject("m.in_reply_to")
                         .put("event_id", replyTo.get().eventId());
@@ -78,7 +82,8 @@ final class RemoteMessages {
         }
         Intent ghost = matrix.intent(sender.mxid());
         MatrixEvent converted = toMatrix.convert(e.newContent(),
-                (bytes, mime, name) -> ghost.uploadMedia(bytes, mime, Optional.of(name)));
+                (body, mime, name) -> MediaTransfers.upload(ghost, body, mime, name),
+                e.newContent() instanceof MessageContent.Media ? media.limit(portal.key().network()) : MediaLimit.NONE);
         ObjectNode content = converted.content().deepCopy();
         if (content.has("body")) {
             content.put("body", "* " + content.path("body").asText());
@@ -92,6 +97,11 @@ final class RemoteMessages {
                 TxnIds.of("edit", portal.key(), e.messageId(), e.partId(),
                         Long.toString(e.timestamp().toEpochMilli())), Optional.of(e.timestamp()));
         messages.markEdited(target.get().key(), e.timestamp());
+    }
+
+    // Only a file needs the limit (which may ask the homeserver for its media config, once an hour).
+    private MediaLimit limit(PortalRow portal, MessagePart part) {
+        return part.content() instanceof MessageContent.Media ? media.limit(portal.key().network()) : MediaLimit.NONE;
     }
 
     void delete(Network network, PortalRow portal, RemoteEvent.MessageDeleted d) {

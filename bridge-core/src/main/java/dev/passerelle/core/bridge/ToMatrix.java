@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.format.MatrixFormattedContent;
 import dev.passerelle.core.format.MatrixHtmlRenderer;
+import dev.passerelle.core.matrix.MediaBody;
+import dev.passerelle.core.matrix.MediaTooLargeException;
+import dev.passerelle.core.spi.MediaSource;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessageContent.Location;
 import dev.passerelle.core.spi.MessageContent.Media;
@@ -13,18 +16,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * Network message content → Matrix event content. Text goes through {@link MatrixHtmlRenderer} (with
- * {@code m.mentions}); media is read from its {@link dev.passerelle.core.spi.MediaSource} and uploaded; a location
- * becomes {@code m.location}. Blocks while media is read and uploaded.
+ * {@code m.mentions}); media is read from its {@link dev.passerelle.core.spi.MediaSource} (large files through a
+ * temporary file) and uploaded, its type detected when the network gave none, or replaced by a notice when it is too
+ * large; a location becomes {@code m.location}. Blocks while media is read and uploaded.
  */
 public final class ToMatrix {
 
     private final ObjectMapper mapper;
+    private final MediaReader reader;
 
+    /** How a file's bytes are read from the network: at most {@code maxBytes}, else a {@link MediaTooLargeException}. */
+    @FunctionalInterface
+    interface MediaReader {
+        MediaBody read(MediaSource source, long maxBytes) throws IOException;
+    }
+
+    /** Media read into memory (tests). */
     public ToMatrix(ObjectMapper mapper) {
+        this(mapper, ToMatrix::readIntoMemory);
+    }
+
+    /** Media read by {@code reader} (the engine spools large files to disk). */
+    ToMatrix(ObjectMapper mapper, MediaReader reader) {
         this.mapper = mapper;
+        this.reader = reader;
     }
 
     /**
@@ -34,9 +53,17 @@ public final class ToMatrix {
      * @throws UncheckedIOException when the media cannot be read from the network
      */
     public MatrixEvent convert(MessageContent content, MediaUploader uploader) {
+        return convert(content, uploader, MediaLimit.NONE);
+    }
+
+    /**
+     * The Matrix event for one part; a file larger than {@code limit} becomes an {@code m.notice} that says so
+     * (the file's name, its size when known, and the limit) instead.
+     */
+    MatrixEvent convert(MessageContent content, MediaUploader uploader, MediaLimit limit) {
         return switch (content) {
             case Text t -> new MatrixEvent("m.room.message", text(t.text(), msgtype(t.kind())));
-            case Media m -> media(m, uploader);
+            case Media m -> media(m, uploader, limit);
             case Location l -> new MatrixEvent("m.room.message", location(l));
         };
     }
@@ -53,15 +80,49 @@ public final class ToMatrix {
         };
     }
 
-    private MatrixEvent media(Media m, MediaUploader uploader) {
-        byte[] bytes;
-        try (InputStream in = m.media().open()) {
-            bytes = in.readAllBytes();
+    private MatrixEvent media(Media m, MediaUploader uploader, MediaLimit limit) {
+        if (m.size() > limit.bytes()) {
+            return tooLarge(m, OptionalLong.of(m.size()), limit);
+        }
+        MediaBody body;
+        try {
+            body = reader.read(m.media(), limit.bytes());
+        } catch (MediaTooLargeException e) {
+            return tooLarge(m, e.size(), limit);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + m.kind().name().toLowerCase(Locale.ROOT) + " "
                     + m.fileName() + " from the network: " + e.getMessage(), e);
         }
-        String mxc = uploader.upload(bytes, m.mimeType(), m.fileName());
+        try (body) {
+            String mime = m.mimeType();
+            if (MimeTypes.isUnknown(mime)) {
+                mime = MimeTypes.detect(body.head(MimeTypes.HEAD), m.fileName());
+            }
+            String mxc;
+            try {
+                mxc = uploader.upload(body, mime, m.fileName());
+            } catch (MediaTooLargeException e) {
+                // The homeserver refused it though its config said nothing (or less than the truth).
+                return tooLarge(m, OptionalLong.of(body.size()), e.limit() >= 0
+                        ? new MediaLimit(e.limit(), "this homeserver") : new MediaLimit(body.size() - 1,
+                        "this homeserver"));
+            }
+            return mediaEvent(m, mxc, mime, body.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + m.fileName() + " back from its temporary file: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // In place of a file too large to bridge: a notice that says what and why, so the Matrix user knows.
+    private MatrixEvent tooLarge(Media m, OptionalLong size, MediaLimit limit) {
+        String what = m.fileName() + (size.isPresent() ? " (" + MediaTooLargeException.megabytes(size.getAsLong())
+                + ")" : "");
+        String text = "A file was not bridged: " + what + " is too large; " + limit.describe() + ".";
+        return new MatrixEvent("m.room.message", text(FormattedText.plain(text), "m.notice"));
+    }
+
+    private MatrixEvent mediaEvent(Media m, String mxc, String mime, long size) {
         ObjectNode content = mapper.createObjectNode();
         String type = "m.room.message";
         switch (m.kind()) {
@@ -87,8 +148,8 @@ public final class ToMatrix {
         }
         content.put("url", mxc);
         ObjectNode info = content.putObject("info");
-        info.put("mimetype", m.mimeType());
-        info.put("size", bytes.length);
+        info.put("mimetype", mime);
+        info.put("size", size);
         m.dimensions().ifPresent(d -> info.put("w", d.width()).put("h", d.height()));
         m.durationMs().ifPresent(ms -> info.put("duration", ms));
         if (m.kind() == MessageContent.MediaKind.VOICE) {
@@ -96,6 +157,16 @@ public final class ToMatrix {
             m.durationMs().ifPresent(ms -> audio.put("duration", ms));
         }
         return new MatrixEvent(type, content);
+    }
+
+    private static MediaBody readIntoMemory(MediaSource source, long maxBytes) throws IOException {
+        try (InputStream in = source.open()) {
+            byte[] bytes = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 16) + 1);
+            if (bytes.length > maxBytes) {
+                throw new MediaTooLargeException(maxBytes, OptionalLong.empty());
+            }
+            return new MediaBody.InMemory(bytes);
+        }
     }
 
     private ObjectNode location(Location l) {

@@ -200,10 +200,54 @@ public final class Intent {
     }
 
     /**
+     * Uploads a file held in memory or on disk; one on disk is streamed, never read into memory. Returns its
+     * {@code mxc://} URI. Throws {@link MediaTooLargeException} when the homeserver refuses it as too large.
+     */
+    public String uploadMedia(MediaBody body, String contentType, Optional<String> filename) {
+        try {
+            return switch (body) {
+                case MediaBody.InMemory m -> uploadMedia(m.bytes(), contentType, filename);
+                case MediaBody.OnDisk d -> {
+                    ensureRegistered();
+                    MatrixRequest req = MatrixRequest.of(HttpMethod.POST, "/_matrix/media/v3/upload")
+                            .bytes(new byte[0], contentType).retry(RetryMode.IF_NOT_PROCESSED)
+                            .query("user_id", userId);
+                    filename.ifPresent(f -> req.query("filename", f));
+                    yield client.sendFile(req, d.file(), d.size()).requireText(mapper, "content_uri", "upload");
+                }
+            };
+        } catch (MatrixException e) {
+            if (e.status() == 413 || e.errcode().equals("M_TOO_LARGE")) {
+                throw new MediaTooLargeException(client.uploadLimit().orElse(-1L),
+                        java.util.OptionalLong.of(body.size()));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Downloads an {@code mxc://} file as a stream (see {@link #downloadMedia(String)} for the endpoint): into
+     * memory when the homeserver announces at most {@code memoryThreshold} bytes, else into a new temporary file in
+     * {@code tempDir}. Close the result to delete that file.
+     *
+     * @throws MediaTooLargeException when the file is larger than {@code maxBytes} (announced, or once that many
+     *                                bytes arrived); nothing is kept
+     */
+    public DownloadedMedia downloadMedia(String mxcUri, long maxBytes, long memoryThreshold, java.nio.file.Path tempDir) {
+        ensureRegistered();
+        return client.download(downloadRequest(mxcUri).query("user_id", userId), maxBytes, memoryThreshold, tempDir);
+    }
+
+    /**
      * Downloads an {@code mxc://server/id} file: from the authenticated {@code /_matrix/client/v1/media/download}
      * when the homeserver advertises it, else from the legacy {@code /_matrix/media/v3/download}.
      */
     public MediaContent downloadMedia(String mxcUri) {
+        MatrixResponse r = call(downloadRequest(mxcUri));
+        return new MediaContent(r.body(), r.contentType().orElse("application/octet-stream"));
+    }
+
+    private MatrixRequest downloadRequest(String mxcUri) {
         if (!mxcUri.startsWith("mxc://") || mxcUri.indexOf('/', 6) < 0) {
             throw new IllegalArgumentException("not an mxc URI (expected mxc://server/mediaId): " + mxcUri);
         }
@@ -214,11 +258,10 @@ public final class Intent {
         String template = client.serverInfo().supportsAuthenticatedMedia()
                 ? "/_matrix/client/v1/media/download/{serverName}/{mediaId}"
                 : "/_matrix/media/v3/download/{serverName}/{mediaId}";
-        MatrixResponse r = call(MatrixRequest.of(HttpMethod.GET, template, server, mediaId));
-        return new MediaContent(r.body(), r.contentType().orElse("application/octet-stream"));
+        return MatrixRequest.of(HttpMethod.GET, template, server, mediaId);
     }
 
-    private MatrixResponse call(MatrixRequest request) {
+    MatrixResponse call(MatrixRequest request) {
         ensureRegistered();
         return client.send(request.query("user_id", userId));
     }

@@ -7,7 +7,10 @@ import dev.passerelle.core.config.AppserviceConfig;
 import dev.passerelle.core.config.HomeserverConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
@@ -24,6 +27,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * must be called from a virtual thread (plain or a Vert.x virtual-thread verticle), never from an event loop.
  */
 public final class MatrixClient implements AutoCloseable {
+    /** Connections to the homeserver at most (HTTP/1.1 keep-alive). */
+    static final int CONNECTIONS = 32;
     private final MatrixTransport transport;
     private final WebClient web;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -33,12 +38,20 @@ public final class MatrixClient implements AutoCloseable {
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
     private final AtomicReference<HomeserverCapabilities> capabilities = new AtomicReference<>();
+    private final HttpClient http;
+    private final MediaDownloads downloads;
+    private final UploadLimit uploadLimit;
 
     private MatrixClient(Vertx vertx, HomeserverConfig hs, AppserviceConfig as, MeterRegistry meters,
                          RetryPolicy policy) {
+        // Every portal sends on its own: Vert.x's default of 5 connections made portals queue for a connection
+        // behind each other's homeserver answers (and hit a race in its pool's wait timeout) under load.
         this.web = WebClient.create(vertx, new WebClientOptions().setUserAgent("Passerelle")
-                .setFollowRedirects(true));
+                .setFollowRedirects(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
         this.transport = new MatrixTransport(vertx, web, hs.address(), as.asToken(), policy, meters, mapper);
+        this.http = vertx.createHttpClient(new HttpClientOptions().setMaxRedirects(4));
+        this.downloads = new MediaDownloads(vertx, http, hs.address(), as.asToken(), policy, mapper);
+        this.uploadLimit = new UploadLimit(this);
         this.serverName = hs.domain();
         this.botUserId = "@" + as.botLocalpart() + ":" + hs.domain();
         this.appserviceId = as.id();
@@ -124,15 +137,33 @@ public final class MatrixClient implements AutoCloseable {
         return new ConnectionCheck(caps, whoami, ping);
     }
 
+    /**
+     * The homeserver's upload limit ({@code m.upload.size} of the media config), fetched on first use and then
+     * remembered for an hour; empty when the homeserver states none or does not answer (then its refusal of a too
+     * large upload is what tells).
+     */
+    public Optional<Long> uploadLimit() {
+        return uploadLimit.get();
+    }
+
     @Override
     public void close() {
         web.close();
+        http.close();
     }
 
     // ---- used by Intent ----
 
     MatrixResponse send(MatrixRequest request) {
         return transport.send(request);
+    }
+
+    MatrixResponse sendFile(MatrixRequest request, java.nio.file.Path file, long size) {
+        return transport.sendFile(request, file, size);
+    }
+
+    DownloadedMedia download(MatrixRequest request, long maxBytes, long memoryThreshold, java.nio.file.Path tempDir) {
+        return downloads.download(request, maxBytes, memoryThreshold, tempDir);
     }
 
     ObjectMapper mapper() {

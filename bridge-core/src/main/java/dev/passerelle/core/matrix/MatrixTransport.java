@@ -11,7 +11,10 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.core.file.OpenOptions;
 import java.net.ConnectException;
+import java.nio.file.Path;
+import java.util.function.Function;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,6 +56,23 @@ final class MatrixTransport {
 
     /** Sends the request; blocks the calling (virtual) thread. Throws {@link MatrixException} on failure. */
     MatrixResponse send(MatrixRequest req) {
+        Buffer body = Buffer.buffer(req.body().orElse(new byte[0]));
+        return send(req, r -> r.sendBuffer(body));
+    }
+
+    /**
+     * Sends the request with {@code file} streamed as its body (never held in memory), with its Content-Length as
+     * homeservers require for uploads; the file is reopened for each attempt. Blocks.
+     */
+    MatrixResponse sendFile(MatrixRequest req, Path file, long size) {
+        return send(req, r -> vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+                .compose(f -> r.putHeader("Content-Type", req.contentType())
+                        .putHeader("Content-Length", Long.toString(size))
+                        .sendStream(f).andThen(done -> f.close())));
+    }
+
+    private MatrixResponse send(MatrixRequest req,
+                                Function<HttpRequest<Buffer>, io.vertx.core.Future<HttpResponse<Buffer>>> sender) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("the Matrix client blocks; call it from a virtual thread, not from the "
                     + "event loop (" + req.endpoint() + ")");
@@ -64,7 +84,7 @@ final class MatrixTransport {
             long start = System.nanoTime();
             HttpResponse<Buffer> resp;
             try {
-                resp = block(prepare(req).sendBuffer(Buffer.buffer(req.body().orElse(new byte[0]))));
+                resp = block(sender.apply(prepare(req)));
             } catch (Exception e) { // await() rethrows the failure as is, checked ones included
                 record(endpoint, "io_error", "none", start);
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;

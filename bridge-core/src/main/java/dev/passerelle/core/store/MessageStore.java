@@ -4,11 +4,12 @@ import static dev.passerelle.core.store.jooq.Tables.MESSAGE;
 
 import dev.passerelle.core.store.jooq.tables.records.MessageRecord;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
+import org.jooq.Field;
 
 /**
  * The {@code message} table: which Matrix event each part of a remote message became, looked up from either side.
@@ -16,6 +17,16 @@ import org.jooq.impl.DSL;
  * blocks; call from virtual threads.
  */
 public final class MessageStore {
+
+    private static final List<Field<?>> KEY = List.of(MESSAGE.NETWORK, MESSAGE.CHAT_ID, MESSAGE.RECEIVER,
+            MESSAGE.MESSAGE_ID, MESSAGE.PART_ID);
+    private static final List<Field<?>> STORED = Arrays.stream(MESSAGE.fields()).filter(f -> !f.equals(MESSAGE.SEQ))
+            .toList();
+    /** Every column but {@code seq}, then {@code seq} computed in the same statement (see {@link #insert}). */
+    private static final String INSERT = "INSERT INTO message (" + HotStatements.names(STORED) + ", seq) VALUES ("
+            + "?, ".repeat(STORED.size()) + "(SELECT COALESCE(MAX(seq), 0) + 1 FROM message"
+            + " WHERE network = ? AND chat_id = ? AND receiver = ?)) ON CONFLICT DO NOTHING";
+    private static final String GET = HotStatements.selectWhere(MESSAGE, KEY);
 
     private final DSLContext dsl;
 
@@ -50,16 +61,18 @@ public final class MessageStore {
         record.setMetadata(row.metadata().orElse(null));
         // Arrival order within the portal, computed in the same statement. A portal's events are handled one at a
         // time, so two inserts never race for the same number; if they did, the tie is broken by message id.
-        return dsl.insertInto(MESSAGE).set(record)
-                .set(MESSAGE.SEQ, DSL.field(DSL.select(DSL.coalesce(DSL.max(MESSAGE.SEQ), 0L).plus(1L))
-                        .from(MESSAGE).where(inPortal(portal))))
-                .onConflictDoNothing()
-                .execute() > 0;
+        Object[] stored = HotStatements.values(record, STORED);
+        Object[] values = Arrays.copyOf(stored, stored.length + 3);
+        values[stored.length] = portal.network();
+        values[stored.length + 1] = portal.chatId();
+        values[stored.length + 2] = portal.receiver();
+        return HotStatements.update(dsl, INSERT, values) > 0;
     }
 
     /** The message part, or empty when it has not been bridged. */
     public Optional<MessageRow> get(MessageKey key) {
-        return dsl.selectFrom(MESSAGE).where(matches(key)).fetchOptional().map(MessageStore::toRow);
+        return HotStatements.fetchOne(dsl, MESSAGE, GET, key.portal().network(), key.portal().chatId(),
+                key.portal().receiver(), key.messageId(), key.partId()).map(MessageStore::toRow);
     }
 
     /** All bridged parts of a remote message in the order they were stored; empty when it has not been bridged. */

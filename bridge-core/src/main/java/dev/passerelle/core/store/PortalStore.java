@@ -15,6 +15,9 @@ import org.jooq.DSLContext;
  */
 public final class PortalStore {
 
+    private static final String GET = HotStatements.selectWhere(PORTAL,
+            List.of(PORTAL.NETWORK, PORTAL.CHAT_ID, PORTAL.RECEIVER));
+
     private final DSLContext dsl;
 
     public PortalStore(Database database) {
@@ -23,7 +26,9 @@ public final class PortalStore {
 
     /** The portal, or empty when the chat has never been stored. */
     public Optional<PortalRow> get(PortalKey key) {
-        return dsl.selectFrom(PORTAL).where(matches(key)).fetchOptional().map(PortalStore::toRow);
+        // Run for every bridged event: SQL written once (see HotStatements).
+        return HotStatements.fetchOne(dsl, PORTAL, GET, key.network(), key.chatId(), key.receiver())
+                .map(PortalStore::toRow);
     }
 
     /** The portal bridged to this Matrix room, or empty when the room is no portal. */

@@ -102,12 +102,51 @@ class ToMatrixTest {
     @Test
     void uploadsTheBytesWithTheirTypeAndName() {
         List<String> uploads = new ArrayList<>();
-        new ToMatrix(JSON).convert(media(MediaKind.FILE, "a.bin", "application/octet-stream", Optional.empty(),
-                Optional.empty(), ""), (bytes, mime, name) -> {
-                    uploads.add(bytes.length + " " + mime + " " + name);
+        new ToMatrix(JSON).convert(media(MediaKind.FILE, "a.bin", "application/x-custom", Optional.empty(),
+                Optional.empty(), ""), (body, mime, name) -> {
+                    uploads.add(body.size() + " " + mime + " " + name);
                     return "mxc://example.org/x";
                 });
-        assertEquals(List.of("5 application/octet-stream a.bin"), uploads);
+        assertEquals(List.of("5 application/x-custom a.bin"), uploads);
+    }
+
+    @Test
+    void detectsTheTypeWhenTheNetworkGaveNone() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+        List<String> uploads = new ArrayList<>();
+        MatrixEvent event = new ToMatrix(JSON).convert(new Media(MediaKind.FILE, () -> new ByteArrayInputStream(png),
+                "scan", "", -1, Optional.empty(), Optional.empty(), FormattedText.plain("")), (body, mime, name) -> {
+                    uploads.add(mime);
+                    return "mxc://example.org/x";
+                });
+        assertEquals(List.of("image/png"), uploads);
+        assertEquals("image/png", event.content().path("info").path("mimetype").asText());
+        assertEquals(10, event.content().path("info").path("size").asLong(), "the size read, not the one announced");
+    }
+
+    @Test
+    void aFileAboveTheLimitBecomesANoticeSayingTheLimit() {
+        byte[] big = new byte[3000];
+        MatrixEvent event = new ToMatrix(JSON).convert(new Media(MediaKind.VIDEO, () -> new ByteArrayInputStream(big),
+                        "holiday.mp4", "video/mp4", -1, Optional.empty(), Optional.empty(), FormattedText.plain("")),
+                (body, mime, name) -> {
+                    throw new AssertionError("nothing is uploaded");
+                }, new MediaLimit(2048, "this homeserver"));
+        assertEquals("m.room.message", event.type());
+        assertEquals("m.notice", event.content().path("msgtype").asText());
+        assertEquals("A file was not bridged: holiday.mp4 is too large; this homeserver accepts files up to 2 KB.",
+                event.content().path("body").asText());
+    }
+
+    @Test
+    void aFileAnnouncedAboveTheLimitIsNotEvenRead() {
+        MatrixEvent event = new ToMatrix(JSON).convert(new Media(MediaKind.FILE, () -> {
+                    throw new AssertionError("not read");
+                }, "dump.bin", "application/octet-stream", 60L * 1024 * 1024, Optional.empty(), Optional.empty(),
+                        FormattedText.plain("")), (body, mime, name) -> "mxc://example.org/x",
+                new MediaLimit(50L * 1024 * 1024, "Test Network"));
+        assertEquals("A file was not bridged: dump.bin (60.0 MB) is too large; Test Network accepts files up to 50.0 MB.",
+                event.content().path("body").asText());
     }
 
     @Test

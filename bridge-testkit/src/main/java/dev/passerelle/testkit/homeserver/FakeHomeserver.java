@@ -21,6 +21,7 @@ public final class FakeHomeserver implements AutoCloseable {
     private final FakeHomeserverOptions options;
     private final CallLog calls = new CallLog();
     private final FaultPlan faults = new FaultPlan();
+    private final HomeserverTuning tuning = new HomeserverTuning();
     private final WebClient client;
     private final Optional<TransactionPusher> pusher;
     private final FakeWorld world;
@@ -40,7 +41,7 @@ public final class FakeHomeserver implements AutoCloseable {
         });
         new AccountEndpoints(world, options).register(routes);
         new RoomEndpoints(world, options).register(routes);
-        new MediaEndpoints(world, options).register(routes);
+        new MediaEndpoints(world, options, tuning).register(routes);
         new AppservicePing(options, client).register(routes);
         this.port = options.port();
     }
@@ -53,7 +54,8 @@ public final class FakeHomeserver implements AutoCloseable {
     }
 
     private synchronized void listen() {
-        FakeHomeserverVerticle verticle = new FakeHomeserverVerticle(options, routes, faults, calls, world, port);
+        FakeHomeserverVerticle verticle = new FakeHomeserverVerticle(options, routes, faults, calls, world, tuning,
+                port);
         deploymentId = Optional.of(vertx.deployVerticle(verticle,
                 new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await());
         port = verticle.actualPort();
@@ -125,6 +127,32 @@ public final class FakeHomeserver implements AutoCloseable {
     /** Disarms every fault not yet used. */
     public void clearFaults() {
         faults.clear();
+    }
+
+    // ---- tuning ----
+
+    /**
+     * Answers every request only after {@code delay} (on top of any armed fault), as a homeserver that takes that
+     * long to do its work; {@link Duration#ZERO} (the default) answers at once.
+     */
+    public void answerEveryRequestAfter(Duration delay) {
+        tuning.answerDelay(delay);
+    }
+
+    /**
+     * Limits uploads to {@code maxBytes}: the media config advertises it as {@code m.upload.size} and a larger upload
+     * is answered 413 {@code M_TOO_LARGE}. Empty (the default): no limit, and the config advertises none.
+     */
+    public void limitUploads(Optional<Long> maxBytes) {
+        tuning.maxUploadBytes(maxBytes);
+    }
+
+    /**
+     * Tells {@code listener} of every request as it arrives (on the server's thread, before faults and delays; keep
+     * it quick). Replaces the previous listener.
+     */
+    public void onArrival(java.util.function.Consumer<Arrival> listener) {
+        tuning.arrivals(listener);
     }
 
     // ---- state, for assertions and for playing a real Matrix user ----

@@ -23,16 +23,18 @@ final class FakeHomeserverVerticle extends VerticleBase {
     private final FaultPlan faults;
     private final CallLog log;
     private final FakeWorld world;
+    private final HomeserverTuning tuning;
     private final int port;
     private volatile HttpServer server;
 
     FakeHomeserverVerticle(FakeHomeserverOptions options, Routes routes, FaultPlan faults, CallLog log,
-                           FakeWorld world, int port) {
+                           FakeWorld world, HomeserverTuning tuning, int port) {
         this.options = options;
         this.routes = routes;
         this.faults = faults;
         this.log = log;
         this.world = world;
+        this.tuning = tuning;
         this.port = port;
     }
 
@@ -51,6 +53,7 @@ final class FakeHomeserverVerticle extends VerticleBase {
         byte[] raw = request.body().await().getBytes();
         Exchange ex = new Exchange(request, raw);
         ex.recorder = () -> record(ex);
+        tuning.arrivals().accept(new Arrival(ex.method, ex.decodedPath, ex.json, System.nanoTime()));
         try {
             Optional<Fault> fault = faults.take(ex.method, ex.decodedPath);
             if (fault.isPresent()) {
@@ -66,6 +69,10 @@ final class FakeHomeserverVerticle extends VerticleBase {
                     }
                     case Fault.Delay d -> vertx.timer(d.delay().toMillis(), TimeUnit.MILLISECONDS).await();
                 }
+            }
+            long answerDelay = tuning.answerDelay().toNanos();
+            if (answerDelay > 0) {
+                vertx.timer(answerDelay, TimeUnit.NANOSECONDS).await();
             }
             var match = routes.find(ex.method, ex.segments)
                     .orElseThrow(() -> new MatrixError(404, "M_UNRECOGNIZED", "Unrecognized request"));
