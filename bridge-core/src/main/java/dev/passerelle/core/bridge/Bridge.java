@@ -118,7 +118,8 @@ public final class Bridge implements AutoCloseable {
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
                     new BridgeCommands(networks, logins, portals,
-                            new SenderLogins(logins, new UserPortalStore(db))));
+                            new SenderLogins(logins, new UserPortalStore(db)),
+                            new DirectChats(services.matrix(), rooms, queues)));
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));

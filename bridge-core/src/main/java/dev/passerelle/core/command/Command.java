@@ -16,6 +16,8 @@ public enum Command {
     LOGOUT("logout", "[login id]", "Log out and forget a login (the only one when you have one).",
             PermissionLevel.USER),
     LIST_LOGINS("list-logins", "", "List your logins and their state.", PermissionLevel.USER),
+    START_CHAT("start-chat", "[login id] <phone or username>", "Start a direct chat with someone on the network.",
+            PermissionLevel.USER),
     SET_RELAY("set-relay", "", "In a portal: your login relays the messages of Matrix users without one.",
             PermissionLevel.USER),
     UNSET_RELAY("unset-relay", "", "In a portal: stop relaying (your relay, or any as an admin).",

@@ -67,6 +67,19 @@ public interface CommandTarget {
         return "Relay mode is not available in this bridge.";
     }
 
+    /**
+     * Finds the network user {@code identifier} (phone number or username) with the login {@code loginId}; when
+     * {@code start}, also opens the DM on the network and makes sure its portal exists with the login's user invited
+     * (an existing portal is answered as it is).
+     *
+     * @throws DirectChatException when the network does not know the identifier, cannot look it up, or refused
+     */
+    default DirectChat directChat(String network, String loginId, String identifier, boolean start)
+            throws DirectChatException {
+        throw new DirectChatException(DirectChatException.Reason.UNSUPPORTED,
+                "Starting chats is not available in this bridge.");
+    }
+
     /** The bridge's version, e.g. {@code 0.1.0 (a1b2c3d)}. */
     String version();
 }
