@@ -7,6 +7,7 @@ import dev.passerelle.core.Passerelle;
 import dev.passerelle.core.config.AppserviceConfig;
 import dev.passerelle.core.config.BridgeSettings;
 import dev.passerelle.core.config.DatabaseConfig;
+import dev.passerelle.core.config.DoublePuppetConfig;
 import dev.passerelle.core.config.HomeserverConfig;
 import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
@@ -58,6 +59,7 @@ public class BridgeBed implements AutoCloseable {
     private final String secretKey;
     private final Vertx vertx = Vertx.vertx();
     private final ObjectNode networkConfig = JSON.createObjectNode();
+    private DoublePuppetConfig doublePuppet = DoublePuppetConfig.none();
     public final FakeHomeserver homeserver;
     private Passerelle bridge;
 
@@ -84,6 +86,11 @@ public class BridgeBed implements AutoCloseable {
         return networkConfig;
     }
 
+    /** The double puppeting the next {@link #start()} configures (none unless a test sets it). */
+    public void doublePuppet(DoublePuppetConfig config) {
+        this.doublePuppet = config;
+    }
+
     /** The directory of the bridge's database and data. */
     public Path directory() {
         return dir;
@@ -104,7 +111,7 @@ public class BridgeBed implements AutoCloseable {
                 new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
-                Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning);
+                Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning, doublePuppet);
         bridge = Passerelle.start(config, dir, List.of());
         return bridge;
     }

@@ -100,10 +100,11 @@ public final class Bridge implements AutoCloseable {
             var portals = new PortalStore(db);
             var messages = new MessageStore(db);
             var rooms = new PortalRooms(services.matrix(), mapper, portals, new UserPortalStore(db), ghosts, clock);
+            var puppets = new DoublePuppets(services.matrix(), config.doublePuppet());
             var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms,
                     new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts),
                     new RemoteMessages(services.matrix(), mapper, messages),
-                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)));
+                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets);
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
@@ -123,7 +124,8 @@ public final class Bridge implements AutoCloseable {
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
-            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues);
+            var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues,
+                    puppets);
             bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), Optional.of(commands),
                     List.of(commands, portalEvents));
             bots.start();

@@ -50,6 +50,7 @@ public final class ConfigDefaults {
         root.putObject("networks");
         root.putObject("provisioning").put("enabled", true).put("shared_secret", "")
                 .put("prefix", ProvisioningConfig.DEFAULT_PREFIX);
+        root.putObject("double_puppet").putObject("secrets");
         return root;
     }
 }

@@ -135,6 +135,15 @@ public final class ExampleConfig {
               # The path the API is under: <prefix>/v3/whoami and so on.
               prefix: /_matrix/provision
 
+            # Double puppeting: what you send from the network's own apps appears in Matrix from your real account
+            # (instead of a ghost of yourself), and your reads there mark your Matrix reads. README.md,
+            # "Double puppeting".
+            double_puppet:
+              # Per server name, 'as_token:<token>' of a separate appservice registered on that server with a
+              # non-exclusive user namespace covering its users, e.g.
+              # {example.org: "as_token:<that appservice's as_token>"}. Empty: no double puppeting.
+              secrets: {}
+
             # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector.
             # No connectors are included yet, so this is empty.
             networks: {}

@@ -17,11 +17,23 @@ public final class Intent {
     private final MatrixClient client;
     private final String userId;
     private final ObjectMapper mapper;
+    /** Another appservice's token for a double puppet; empty for the bridge's own users. */
+    private final Optional<String> token;
 
     Intent(MatrixClient client, String userId) {
+        this(client, userId, Optional.empty());
+    }
+
+    Intent(MatrixClient client, String userId, Optional<String> token) {
         this.client = client;
         this.userId = userId;
         this.mapper = client.mapper();
+        this.token = token;
+    }
+
+    /** Whether this intent is a real user's double puppet (see {@link MatrixClient#doublePuppet}). */
+    public boolean isDoublePuppet() {
+        return token.isPresent();
     }
 
     /** The user this intent acts as. */
@@ -220,7 +232,7 @@ public final class Intent {
 
     private MatrixResponse call(MatrixRequest request) {
         ensureRegistered();
-        return client.send(request.query("user_id", userId));
+        return client.send(request.query("user_id", userId), token);
     }
 
     private static Optional<String> text(ObjectNode node, String field) {

@@ -53,6 +53,14 @@ final class MatrixTransport {
 
     /** Sends the request; blocks the calling (virtual) thread. Throws {@link MatrixException} on failure. */
     MatrixResponse send(MatrixRequest req) {
+        return send(req, Optional.empty());
+    }
+
+    /**
+     * Sends the request with {@code token} instead of the as_token when given (a double puppet's appservice token);
+     * blocks the calling (virtual) thread. Throws {@link MatrixException} on failure.
+     */
+    MatrixResponse send(MatrixRequest req, Optional<String> token) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("the Matrix client blocks; call it from a virtual thread, not from the "
                     + "event loop (" + req.endpoint() + ")");
@@ -64,7 +72,7 @@ final class MatrixTransport {
             long start = System.nanoTime();
             HttpResponse<Buffer> resp;
             try {
-                resp = block(prepare(req).sendBuffer(Buffer.buffer(req.body().orElse(new byte[0]))));
+                resp = block(prepare(req, token).sendBuffer(Buffer.buffer(req.body().orElse(new byte[0]))));
             } catch (Exception e) { // await() rethrows the failure as is, checked ones included
                 record(endpoint, "io_error", "none", start);
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
@@ -134,9 +142,9 @@ final class MatrixTransport {
         }
     }
 
-    private HttpRequest<Buffer> prepare(MatrixRequest req) {
+    private HttpRequest<Buffer> prepare(MatrixRequest req, Optional<String> token) {
         HttpRequest<Buffer> r = client.requestAbs(req.method(), baseUrl + req.path())
-                .putHeader("Authorization", "Bearer " + asToken)
+                .putHeader("Authorization", "Bearer " + token.orElse(asToken))
                 .timeout(policy.requestTimeout().toMillis());
         if (req.body().isPresent()) {
             r.putHeader("Content-Type", req.contentType());
