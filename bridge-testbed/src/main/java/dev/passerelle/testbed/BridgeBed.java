@@ -139,16 +139,22 @@ public class BridgeBed implements AutoCloseable {
         return "http://127.0.0.1:" + bridgePort;
     }
 
-    /** The portal room whose {@code m.bridge} state names this chat; empty when there is none yet. */
+    /**
+     * The portal room whose {@code m.bridge} state names this chat; empty when there is none yet. A room whose
+     * bridge state was emptied (a deleted portal) bridges nothing.
+     */
     public Optional<String> portalRoom(String chatId) {
-        String key = bridgeStateKey(chatId);
-        return homeserver.rooms().stream().filter(r -> homeserver.state(r, "m.bridge", key).isPresent()).findFirst();
+        return homeserver.rooms().stream().filter(r -> bridges(r, chatId)).findFirst();
     }
 
     /** Rooms bridging this chat (to check that there is only one). */
     public long portalRooms(String chatId) {
-        String key = bridgeStateKey(chatId);
-        return homeserver.rooms().stream().filter(r -> homeserver.state(r, "m.bridge", key).isPresent()).count();
+        return homeserver.rooms().stream().filter(r -> bridges(r, chatId)).count();
+    }
+
+    private boolean bridges(String roomId, String chatId) {
+        return homeserver.state(roomId, "m.bridge", bridgeStateKey(chatId))
+                .filter(e -> !e.path("content").isEmpty()).isPresent();
     }
 
     private String bridgeStateKey(String chatId) {

@@ -101,10 +101,11 @@ public final class Bridge implements AutoCloseable {
             var messages = new MessageStore(db);
             var rooms = new PortalRooms(services.matrix(), mapper, portals, new UserPortalStore(db), ghosts, clock);
             var puppets = new DoublePuppets(services.matrix(), config.doublePuppet());
-            var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms,
-                    new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts),
+            var infoSync = new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts);
+            var cleanup = new PortalCleanup(services.matrix(), mapper, portals, new UserPortalStore(db), rooms);
+            var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms, infoSync,
                     new RemoteMessages(services.matrix(), mapper, messages),
-                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets);
+                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup);
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
@@ -120,7 +121,9 @@ public final class Bridge implements AutoCloseable {
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
                     new BridgeCommands(networks, logins, portals,
                             new SenderLogins(logins, new UserPortalStore(db)),
-                            new DirectChats(services.matrix(), rooms, queues)));
+                            new DirectChats(services.matrix(), rooms, queues),
+                            new PortalCommands(networks, logins, portals, new UserPortalStore(db), queues, rooms,
+                                    infoSync, cleanup)));
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));

@@ -24,9 +24,11 @@ final class BridgeCommands implements CommandTarget {
     private final PortalStore portals;
     private final SenderLogins senders;
     private final DirectChats directChats;
+    private final PortalCommands portalCommands;
 
     BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, SenderLogins senders,
-                   DirectChats directChats) {
+                   DirectChats directChats, PortalCommands portalCommands) {
+        this.portalCommands = portalCommands;
         this.networks = networks;
         this.logins = logins;
         this.portals = portals;
@@ -76,6 +78,25 @@ final class BridgeCommands implements CommandTarget {
                 DirectChatException.Reason.NOT_LOADED, "Your " + network + " login " + loginId
                 + " is stored but not running on this bridge now; try again in a moment."));
         return directChats.find(login, identifier, start);
+    }
+
+    @Override
+    public void deletePortal(String roomId, String userId, boolean admin, java.util.function.Consumer<String> say) {
+        try {
+            portalCommands.deletePortal(roomId, userId, admin, say);
+        } catch (Exception e) {
+            throw new IllegalStateException("The portal could not be deleted completely: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String sync(String network, String userId) {
+        network(network);
+        try {
+            return portalCommands.sync(network, userId);
+        } catch (Exception e) {
+            throw new IllegalStateException("Sync stopped: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -40,11 +40,13 @@ final class PortalEventHandler {
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
     private final DoublePuppets puppets;
+    private final PortalCleanup cleanup;
 
     PortalEventHandler(MatrixClient matrix, MessageStore messages, Ghosts ghosts, PortalRooms rooms,
                        PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions,
-                       DoublePuppets puppets) {
+                       DoublePuppets puppets, PortalCleanup cleanup) {
         this.puppets = puppets;
+        this.cleanup = cleanup;
         this.matrix = matrix;
         this.messages = messages;
         this.ghosts = ghosts;
@@ -124,9 +126,7 @@ final class PortalEventHandler {
                     rooms.ensure(login, key, Optional.of(c.info()));
                 }
             }
-            case ChatDeleted d -> LOG.info("Chat {}/{} was deleted on the network; its portal room {} is kept "
-                    + "(cleaning up deleted chats is not implemented yet)", key.network(), key.chatId(),
-                    rooms.existing(key).flatMap(PortalRow::roomId).orElse("(none)"));
+            case ChatDeleted d -> rooms.existing(key).ifPresent(p -> cleanup.chatGone(login, p));
         }
     }
 

@@ -184,6 +184,23 @@ final class PortalRooms {
         memberships.add(marker);
     }
 
+    /** Forgets what is cached about a portal that is no longer bridged. */
+    void forget(PortalRow portal) {
+        String roomId = portal.roomId().orElseThrow();
+        joined.removeIf(k -> k.startsWith(roomId + "|"));
+        memberships.removeIf(k -> k.endsWith("|" + portal.key()));
+    }
+
+    /** Forgets that {@code login} is in {@code portal} (its user was removed). */
+    void forgetMember(ActiveLogin login, PortalRow portal) {
+        memberships.remove(login.key() + "|" + portal.key());
+    }
+
+    /** Forgets that {@code userId} is joined to {@code roomId} (it left). */
+    void forgetJoined(String roomId, String userId) {
+        joined.remove(roomId + "|" + userId);
+    }
+
     static PortalKind kind(ChatInfo.ChatKind kind) {
         return switch (kind) {
             case DM -> PortalKind.DM;

@@ -22,6 +22,9 @@ public enum Command {
             PermissionLevel.USER),
     UNSET_RELAY("unset-relay", "", "In a portal: stop relaying (your relay, or any as an admin).",
             PermissionLevel.USER),
+    DELETE_PORTAL("delete-portal", "", "In a portal: remove everyone and stop bridging it (admins, or its only user).",
+            PermissionLevel.USER),
+    SYNC("sync", "", "Refresh the name, picture and members of all your chats.", PermissionLevel.USER),
     PING("ping", "", "Check whether your logins are connected.", PermissionLevel.RELAY),
     VERSION("version", "", "Show the bridge's version.", PermissionLevel.RELAY);
 

@@ -73,6 +73,12 @@ final class CommandRunner {
                 case SET_RELAY -> out.say(FormattedText.plain(target.setRelay(ctx.roomId(), ctx.userId())));
                 case UNSET_RELAY -> out.say(FormattedText.plain(target.unsetRelay(ctx.roomId(), ctx.userId(),
                         level.atLeast(PermissionLevel.ADMIN))));
+                case DELETE_PORTAL -> target.deletePortal(ctx.roomId(), ctx.userId(),
+                        level.atLeast(PermissionLevel.ADMIN), said -> out.say(FormattedText.plain(said)));
+                case SYNC -> {
+                    out.say(FormattedText.plain("Refreshing your " + ctx.networkName() + " chats…"));
+                    out.say(FormattedText.plain(target.sync(ctx.network().id(), ctx.userId())));
+                }
                 case PING -> listLogins(ctx, out, true);
                 case VERSION -> out.say(FormattedText.plain("Passerelle " + target.version() + ", bridging "
                         + ctx.networkName() + "."));

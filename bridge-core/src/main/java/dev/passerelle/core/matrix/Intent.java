@@ -91,6 +91,15 @@ public final class Intent {
     }
 
     /** Removes {@code target} from the room. */
+    /** {@code GET /members}: every user who is or was in the room, with their membership ({@code join}, ...). */
+    public java.util.Map<String, String> members(String roomId) {
+        ObjectNode body = call(MatrixRequest.of(HttpMethod.GET, ROOM + "/members", roomId)).json(mapper);
+        java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+        body.path("chunk").forEach(e -> members.put(e.path("state_key").asText(),
+                e.path("content").path("membership").asText("")));
+        return members;
+    }
+
     public void kick(String roomId, String target, Optional<String> reason) {
         ObjectNode body = mapper.createObjectNode().put("user_id", target);
         reason.ifPresent(r -> body.put("reason", r));
