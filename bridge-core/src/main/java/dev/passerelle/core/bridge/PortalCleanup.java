@@ -29,9 +29,11 @@ final class PortalCleanup {
     private final PortalStore portals;
     private final UserPortalStore userPortals;
     private final PortalRooms rooms;
+    private final PersonalSpaces spaces;
 
     PortalCleanup(MatrixClient matrix, ObjectMapper mapper, PortalStore portals, UserPortalStore userPortals,
-                  PortalRooms rooms) {
+                  PortalRooms rooms, PersonalSpaces spaces) {
+        this.spaces = spaces;
         this.matrix = matrix;
         this.mapper = mapper;
         this.portals = portals;
@@ -66,6 +68,7 @@ final class PortalCleanup {
                 quietly("kick " + user + " from " + roomId, () -> bot.kick(roomId, user, Optional.of(reason)));
             }
         });
+        spaces.removeEverywhere(network, portal);
         quietly("the bot leaving " + roomId, () -> bot.leave(roomId));
         portals.delete(portal.key());
         rooms.forget(portal);
@@ -86,6 +89,7 @@ final class PortalCleanup {
                 .filter(r -> !r.login().equals(login.key())).toList();
         Intent bot = matrix.intent(network.botUserId());
         if (portal.key().isShared() && !others.isEmpty()) {
+            spaces.remove(network, login.key(), portal);
             userPortals.remove(login.key(), portal.key());
             rooms.forgetMember(login, portal);
             quietly("kick " + login.userId() + " from " + roomId, () -> bot.kick(roomId, login.userId(),

@@ -30,9 +30,12 @@ final class PortalCommands {
     private final PortalRooms rooms;
     private final PortalInfoSync infoSync;
     private final PortalCleanup cleanup;
+    private final PersonalSpaces spaces;
 
     PortalCommands(Map<String, Network> networks, Logins logins, PortalStore portals, UserPortalStore userPortals,
-                   PortalQueues queues, PortalRooms rooms, PortalInfoSync infoSync, PortalCleanup cleanup) {
+                   PortalQueues queues, PortalRooms rooms, PortalInfoSync infoSync, PortalCleanup cleanup,
+                   PersonalSpaces spaces) {
+        this.spaces = spaces;
         this.networks = networks;
         this.logins = logins;
         this.portals = portals;
@@ -110,5 +113,6 @@ final class PortalCommands {
         }
         ChatInfo info = login.client().chatInfo(portal.key().chatId());
         infoSync.apply(login, now.get(), info);
+        spaces.add(login, now.get()); // portals bridged before spaces existed join it here
     }
 }
