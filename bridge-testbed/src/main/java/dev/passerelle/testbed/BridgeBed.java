@@ -7,7 +7,9 @@ import dev.passerelle.core.Passerelle;
 import dev.passerelle.core.config.AppserviceConfig;
 import dev.passerelle.core.config.BridgeSettings;
 import dev.passerelle.core.config.DatabaseConfig;
+import dev.passerelle.core.config.BackfillSettings;
 import dev.passerelle.core.config.DoublePuppetConfig;
+import dev.passerelle.core.config.RelaySettings;
 import dev.passerelle.core.config.HomeserverConfig;
 import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
@@ -60,6 +62,8 @@ public class BridgeBed implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final ObjectNode networkConfig = JSON.createObjectNode();
     private DoublePuppetConfig doublePuppet = DoublePuppetConfig.none();
+    private RelaySettings relay = RelaySettings.defaults();
+    private BackfillSettings backfill = BackfillSettings.defaults();
     public final FakeHomeserver homeserver;
     private Passerelle bridge;
 
@@ -91,6 +95,12 @@ public class BridgeBed implements AutoCloseable {
         this.doublePuppet = config;
     }
 
+    /** The relay format and backfill the next {@link #start()} configures (the defaults unless a test sets them). */
+    public void bridgeOptions(RelaySettings relay, BackfillSettings backfill) {
+        this.relay = relay;
+        this.backfill = backfill;
+    }
+
     /** The directory of the bridge's database and data. */
     public Path directory() {
         return dir;
@@ -108,7 +118,7 @@ public class BridgeBed implements AutoCloseable {
                         "bridgebot", "Bridge bot", AS_TOKEN, HS_TOKEN, true, 1024 * 1024),
                 new DatabaseConfig(DatabaseConfig.DatabaseType.SQLITE, "jdbc:sqlite:" + dir.resolve("bridge.db"), 4),
                 // Users of the homeserver may log in; everyone else is blocked.
-                new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey),
+                new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey, relay, backfill),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
                 Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning, doublePuppet);

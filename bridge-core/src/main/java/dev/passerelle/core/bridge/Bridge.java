@@ -112,7 +112,7 @@ public final class Bridge implements AutoCloseable {
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
-                    PortalHistory.CATCH_UP_CAP, PortalHistory.BACKFILL_LIMIT);
+                    PortalHistory.CATCH_UP_CAP, config.bridge().backfill().limit());
             CatchUp catchUp = new CatchUp(queues, portals, history, handler::handle);
             rooms.onCreated((login, portal) -> {
                 spaces.add(login, portal);

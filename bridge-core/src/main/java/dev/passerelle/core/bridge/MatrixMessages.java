@@ -38,9 +38,11 @@ final class MatrixMessages {
     private final DeliveryReports reports;
     private final NetworkRetries retries;
     private final Clock clock;
+    private final RelayPrefix relayPrefix;
 
     MatrixMessages(MatrixClient matrix, MessageStore messages, DeliveryReports reports, NetworkRetries retries,
-                   Clock clock) {
+                   Clock clock, RelayPrefix relayPrefix) {
+        this.relayPrefix = relayPrefix;
         this.matrix = matrix;
         this.messages = messages;
         this.reports = reports;
@@ -151,7 +153,8 @@ final class MatrixMessages {
                     + "; it was not sent.");
             return Optional.empty();
         }
-        MessageContent relayed = a.relayedBy().map(name -> RelayPrefix.apply(name, converted.get()))
+        MessageContent relayed = a.relayedBy().map(name -> relayPrefix.apply(name, a.event().sender(),
+                        converted.get()))
                 .orElse(converted.get());
         return Optional.of(caps.formatting() ? relayed : plain(relayed));
     }

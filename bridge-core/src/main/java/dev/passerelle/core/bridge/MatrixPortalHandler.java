@@ -85,7 +85,8 @@ final class MatrixPortalHandler implements InboundEventHandler {
         DeliveryReports reports = new DeliveryReports(matrix, mapper);
         return new MatrixPortalHandler(matrix, services.config().bridge(), networks, queues, new PortalStore(db),
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
-                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock),
+                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock,
+                        new RelayPrefix(services.config().bridge().relay().messageFormat())),
                 new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
                 logins, puppets);
     }

@@ -119,6 +119,28 @@ public final class ConfigValidator {
             }
         });
         checkSecretKey(bridge.secretKey(), problems);
+        checkRelayFormat(bridge.relay().messageFormat(), problems);
+        int limit = bridge.backfill().limit();
+        if (limit < 0 || limit > BackfillSettings.MAX_LIMIT) {
+            problems.add(new ConfigProblem("bridge.backfill.limit", Integer.toString(limit), "must be between 0 (no"
+                    + " history in new portals) and " + BackfillSettings.MAX_LIMIT + "; the default is "
+                    + BackfillSettings.DEFAULT_LIMIT));
+        }
+    }
+
+    private static void checkRelayFormat(String format, List<ConfigProblem> problems) {
+        var key = "bridge.relay.message_format";
+        int messages = format.split("\\{message}", -1).length - 1;
+        if (messages != 1) {
+            problems.add(new ConfigProblem(key, format, "must contain {message} exactly once (where the relayed "
+                    + "text goes), e.g. " + RelaySettings.DEFAULT_FORMAT));
+        }
+        var unknown = java.util.regex.Pattern.compile("\\{([^{}]*)}").matcher(format).results()
+                .map(m -> m.group(1)).filter(p -> !Set.of("name", "mxid", "message").contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add(new ConfigProblem(key, format, "has unknown placeholders " + unknown
+                    + "; the known ones are {name} (display name), {mxid} (user id) and {message}"));
+        }
     }
 
     private static void checkSecretKey(String secretKey, List<ConfigProblem> problems) {

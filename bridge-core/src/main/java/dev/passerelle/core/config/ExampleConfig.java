@@ -107,6 +107,14 @@ public final class ExampleConfig {
               # Required. Base64 of 32 random bytes; encrypts login secrets at rest. Keep it secret and never change
               # it once logins exist (their stored secrets would become unreadable). 'openssl rand -base64 32'.
               secret_key: "${secret_key}"
+              # Relay mode (set-relay in a portal): how messages of Matrix users without a login read on the network.
+              relay:
+                # Matrix HTML with {name} (display name), {mxid} (user id) and {message} (the text, exactly once).
+                message_format: "<b>{name}</b>: {message}"
+              # History in new portals.
+              backfill:
+                # How many of a chat's latest messages a new portal starts with: 0 (none) to 10000.
+                limit: 50
 
             # Prometheus metrics and health checks on their own listener: /metrics, /health, /ready.
             metrics:
