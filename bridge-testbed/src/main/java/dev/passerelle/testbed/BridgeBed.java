@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The real bridge in this JVM with one network enabled, on an SQLite file, against a fake homeserver whose
@@ -73,6 +74,15 @@ public class BridgeBed implements AutoCloseable {
      * @param ghostPrefix  what its ghosts' localparts start with (e.g. {@code telegram_})
      */
     public BridgeBed(Path dir, String network, String botLocalpart, String ghostPrefix) {
+        this(dir, network, botLocalpart, ghostPrefix, UnaryOperator.identity());
+    }
+
+    /**
+     * A bed whose fake homeserver's options are changed by {@code homeserver} after the bed's own (tokens,
+     * registration, bridge URL), e.g. {@code o -> o.withOldHomeserverMode(true)} to run against an old homeserver.
+     */
+    public BridgeBed(Path dir, String network, String botLocalpart, String ghostPrefix,
+                     UnaryOperator<FakeHomeserverOptions> homeserver) {
         this.dir = dir;
         this.network = network;
         byte[] key = new byte[32];
@@ -80,9 +90,9 @@ public class BridgeBed implements AutoCloseable {
         this.secretKey = Base64.getEncoder().encodeToString(key);
         // The registration a homeserver would load: the bridge bot, the network's bot and its ghosts.
         String users = "@(" + quote(botLocalpart) + "|" + quote(ghostPrefix) + ".*):" + quote(DOMAIN);
-        homeserver = FakeHomeserver.start(vertx, FakeHomeserverOptions.defaults().withTokens(AS_TOKEN, HS_TOKEN)
-                .withAppservice("passerelle", "bridgebot", users)
-                .withBridgeUrl(bridgeUrl()).withPushRoomEvents(false));
+        this.homeserver = FakeHomeserver.start(vertx, homeserver.apply(FakeHomeserverOptions.defaults()
+                .withTokens(AS_TOKEN, HS_TOKEN).withAppservice("passerelle", "bridgebot", users)
+                .withBridgeUrl(bridgeUrl()).withPushRoomEvents(false)));
     }
 
     /** The network's config section as the next {@link #start()} will give it; tests put their keys in it. */

@@ -24,9 +24,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The bridge options a user may set: the relay message format and the backfill limit of new portals. */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class BridgeOptionsTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String DAVE = "@dave:example.org";
 
@@ -41,7 +49,7 @@ class BridgeOptionsTest {
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", EngineBed.ALICE_PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
         TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.bridgeOptions(new RelaySettings("{message} <i>({name})</i>"), new BackfillSettings(2));
         bed.start();
         bed.login(ALICE, EngineBed.ALICE_PHONE);

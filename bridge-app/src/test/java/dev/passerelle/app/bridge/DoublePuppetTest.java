@@ -20,13 +20,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Double puppeting: with {@code double_puppet.secrets} for the user's server, what Alice does in the network's own
  * app (sent from her phone) appears in Matrix from her real account, and her reads there mark her Matrix reads;
  * their echoes are not carried back. Without a secret for her server, a ghost of herself does it.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class DoublePuppetTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String PUPPET_TOKEN = "double-puppet-appservice-token-0123456789";
     private static final String ALICE_GHOST = "@testnet_alice:example.org";
@@ -45,7 +53,7 @@ class DoublePuppetTest {
         TestNetwork.reset();
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", EngineBed.ALICE_PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.homeserver.addDoublePuppetAppservice(PUPPET_TOKEN);
         bed.homeserver.registerUser(ALICE);
         bed.doublePuppet(config);

@@ -13,26 +13,38 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 
-/** The {@link BridgeBed} with the test network: its world is {@link TestNetwork}, reset when the bed closes. */
+/**
+ * The {@link BridgeBed} with the test network: its world is {@link TestNetwork}, reset when the bed closes. Every
+ * engine test runs against both kinds of {@link Homeserver} (acceptance 7 of the engine: a current one and an old
+ * one without authenticated media, appservice ping, or the {@code /v1} transaction path).
+ */
 final class EngineBed extends BridgeBed {
+
+    /** Which fake homeserver the bridge talks to. */
+    enum Homeserver {
+        /** A current homeserver (Matrix 1.12). */
+        CURRENT,
+        /** An old one (like Synapse 1.63): see {@code FakeHomeserverOptions.oldHomeserverMode}. */
+        OLD
+    }
 
     static final String ALICE_PHONE = "+33600000001";
     static final String BOT = "@testnetbot:example.org";
 
-    EngineBed(Path dir) {
-        super(dir, "testnet", "testnetbot", "testnet_");
+    EngineBed(Path dir, Homeserver homeserver) {
+        super(dir, "testnet", "testnetbot", "testnet_", o -> o.withOldHomeserverMode(homeserver == Homeserver.OLD));
     }
 
     /**
      * The world most engine tests start from: Alice, Bob (with an avatar) and Carol on the test network, the bridge
      * started, and Alice's Matrix account logged in to her network account.
      */
-    static EngineBed withAliceLoggedIn(Path dir) throws Exception {
+    static EngineBed withAliceLoggedIn(Path dir, Homeserver homeserver) throws Exception {
         TestNetwork.reset();
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", ALICE_PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002").withAvatar(PNG));
         TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
-        EngineBed bed = new EngineBed(dir);
+        EngineBed bed = new EngineBed(dir, homeserver);
         bed.start();
         bed.login(ALICE, ALICE_PHONE);
         return bed;

@@ -17,12 +17,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each login gets a personal space, owned by the network's bot, that holds its portals: made with the first portal,
  * the user invited, every new portal added (child in the space, parent in the portal), a deleted portal taken out.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class PersonalSpaceTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String BOB = "@bob:example.org";
 
@@ -33,7 +41,7 @@ class PersonalSpaceTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         alice = TestNetwork.login("alice");
     }
 

@@ -23,12 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The end of portals and their refresh: {@code delete-portal} in a portal, a chat deleted on the network, members
  * leaving a chat, and {@code sync}.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class PortalLifecycleTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String BOB = "@bob:example.org";
     private static final String CAROL = "@carol:example.org";
@@ -42,7 +50,7 @@ class PortalLifecycleTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         alice = TestNetwork.login("alice");
     }
 

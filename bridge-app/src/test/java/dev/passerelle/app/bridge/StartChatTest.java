@@ -24,13 +24,21 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Starting a DM from Matrix: {@code start-chat} in the management room and the provisioning API's
  * {@code create_dm}/{@code resolve_identifier} find the user with the login's client and create the portal on demand
  * (or answer the existing one), which then bridges both ways like any other.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class StartChatTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String SECRET = "provisioning-secret-for-tests-0123456789";
     private static final String BOB_PHONE = "+33600000002";
@@ -48,7 +56,7 @@ class StartChatTest {
 
     @Test
     void startChatCreatesTheDmPortalOnceAndItBridgesBothWays() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         TestLogin alice = TestNetwork.login("alice");
         String management = bed.managementRoom(ALICE);
 
@@ -84,7 +92,7 @@ class StartChatTest {
 
     @Test
     void startChatSaysWhatIsWrong() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         String management = bed.managementRoom(ALICE);
 
         bed.say(ALICE, management, "start-chat +33699999999");
@@ -103,7 +111,7 @@ class StartChatTest {
     @Test
     void startChatNeedsALogin() {
         TestNetwork.reset();
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.start();
         String management = bed.managementRoom(ALICE);
         bed.say(ALICE, management, "start-chat " + BOB_PHONE);
@@ -116,7 +124,7 @@ class StartChatTest {
         TestNetwork.addAccount(dev.passerelle.testnet.TestAccount.of("alice", "Alice", EngineBed.ALICE_PHONE));
         TestNetwork.addAccount(dev.passerelle.testnet.TestAccount.of("bob", "Bob", BOB_PHONE)
                 .withUsername("bobby"));
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.start(new ProvisioningConfig(true, SECRET, "/_matrix/provision"));
         bed.login(ALICE, EngineBed.ALICE_PHONE);
 
