@@ -64,6 +64,8 @@ public class BridgeBed implements AutoCloseable {
     private final ObjectNode networkConfig = JSON.createObjectNode();
     private DoublePuppetConfig doublePuppet = DoublePuppetConfig.none();
     private RelaySettings relay = RelaySettings.defaults();
+    /** Users of the homeserver may log in; everyone else is blocked (unless a test says otherwise). */
+    private Map<String, PermissionLevel> permissions = Map.of(DOMAIN, PermissionLevel.USER);
     private BackfillSettings backfill = BackfillSettings.defaults();
     public final FakeHomeserver homeserver;
     private Passerelle bridge;
@@ -111,6 +113,11 @@ public class BridgeBed implements AutoCloseable {
         this.backfill = backfill;
     }
 
+    /** The permissions the next {@link #start()} configures (by default: users of the homeserver may log in). */
+    public void permissions(Map<String, PermissionLevel> levels) {
+        this.permissions = Map.copyOf(levels);
+    }
+
     /** The directory of the bridge's database and data. */
     public Path directory() {
         return dir;
@@ -127,8 +134,7 @@ public class BridgeBed implements AutoCloseable {
                 new AppserviceConfig(bridgeUrl(), "127.0.0.1", bridgePort, "passerelle",
                         "bridgebot", "Bridge bot", AS_TOKEN, HS_TOKEN, true, 1024 * 1024),
                 new DatabaseConfig(DatabaseConfig.DatabaseType.SQLITE, "jdbc:sqlite:" + dir.resolve("bridge.db"), 4),
-                // Users of the homeserver may log in; everyone else is blocked.
-                new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey, relay, backfill),
+                new BridgeSettings("!tn", permissions, secretKey, relay, backfill),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
                 Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning, doublePuppet);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.core.config.PermissionLevel;
 import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
@@ -18,6 +19,7 @@ import dev.passerelle.testnet.TestNetwork;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,6 +107,27 @@ class PortalLifecycleTest {
                 .filter(n -> n.contains("Only a bridge admin")).count() == 2, () -> bed.botNotices(room).toString());
         assertEquals(Optional.of(room), bed.portalRoom("g1"));
         assertTrue(bed.homeserver.members(room, "join").contains(BOT));
+    }
+
+    @Test
+    void anAdminMayDeleteAPortalOthersAreIn() {
+        bed.stopBridge();
+        bed.permissions(Map.of("example.org", PermissionLevel.USER, CAROL, PermissionLevel.ADMIN));
+        bed.start();
+        until("Alice's login to reconnect", () -> alice.isConnected(), () -> "");
+        TestNetwork.addGroup("g1", "Friends", "bob", "alice");
+        alice.message("g1", "bob", "hi all");
+        bed.awaitMessage("g1", "hi all");
+        String room = bed.portalRoom("g1").orElseThrow();
+        join(ALICE, room);
+        join(CAROL, room);
+
+        bed.say(CAROL, room, "!tn delete-portal");
+        until("everyone to be out of " + room, () -> bed.homeserver.members(room, "join").isEmpty(),
+                () -> bed.homeserver.timeline(room).toString());
+        assertEquals("The portal was deleted by " + CAROL, bed.homeserver.state(room, "m.room.member", ALICE)
+                .orElseThrow().path("content").path("reason").asText());
+        assertEquals(Optional.empty(), bed.portalRoom("g1"));
     }
 
     @Test
