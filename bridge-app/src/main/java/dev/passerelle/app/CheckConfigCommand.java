@@ -39,6 +39,9 @@ final class CheckConfigCommand implements Callable<Integer> {
                 + ", reached at " + config.appservice().address());
         out.println("  database:   " + config.database().type().name().toLowerCase() + " "
                 + SecretMask.maskUriPassword(config.database().uri()));
+        var puppets = config.doublePuppet().secrets();
+        out.println("  double puppeting: " + (puppets.isEmpty() ? "off" : String.join(", ", puppets.entrySet().stream()
+                .map(e -> e.getKey() + " (" + SecretMask.mask(e.getValue()) + ")").sorted().toList())));
         var registrationFile = ConfigLocation.registrationBeside(configFile);
         if (!Files.exists(registrationFile)) {
             out.println("  registration: " + registrationFile + " does not exist yet; 'passerelle "

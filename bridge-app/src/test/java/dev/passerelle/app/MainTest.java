@@ -51,6 +51,25 @@ class MainTest {
     }
 
     @Test
+    void checkConfigShowsDoublePuppetingWithTheSecretMasked() throws IOException {
+        var config = dir.resolve("config.yaml");
+        assertEquals(0, execute("generate-config", "-o", config.toString()).exitCode());
+        String token = "double-puppet-token-0123456789abcdef";
+        Files.writeString(config, Files.readString(config).replace("  secrets: {}\n",
+                "  secrets: {example.org: \"as_token:" + token + "\"}\n"));
+        var checked = execute("check-config", "-c", config.toString());
+        assertEquals(0, checked.exitCode(), checked.err());
+        assertTrue(checked.out().contains("double puppeting: example.org (as_t…(45 chars))"), checked.out());
+        assertFalse(checked.out().contains(token), checked.out());
+
+        Files.writeString(config, Files.readString(config).replace("as_token:" + token, token));
+        var refused = execute("check-config", "-c", config.toString());
+        assertEquals(3, refused.exitCode());
+        assertTrue(refused.err().contains("double_puppet.secrets.example.org"), refused.err());
+        assertFalse(refused.err().contains(token), refused.err());
+    }
+
+    @Test
     void generateConfigLeavesAnExistingFileAlone() throws IOException {
         var config = dir.resolve("config.yaml");
         Files.writeString(config, "mine");

@@ -7,6 +7,9 @@ import dev.passerelle.core.Passerelle;
 import dev.passerelle.core.config.AppserviceConfig;
 import dev.passerelle.core.config.BridgeSettings;
 import dev.passerelle.core.config.DatabaseConfig;
+import dev.passerelle.core.config.BackfillSettings;
+import dev.passerelle.core.config.DoublePuppetConfig;
+import dev.passerelle.core.config.RelaySettings;
 import dev.passerelle.core.config.HomeserverConfig;
 import dev.passerelle.core.config.LoggingConfig;
 import dev.passerelle.core.config.MetricsConfig;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The real bridge in this JVM with one network enabled, on an SQLite file, against a fake homeserver whose
@@ -58,6 +62,11 @@ public class BridgeBed implements AutoCloseable {
     private final String secretKey;
     private final Vertx vertx = Vertx.vertx();
     private final ObjectNode networkConfig = JSON.createObjectNode();
+    private DoublePuppetConfig doublePuppet = DoublePuppetConfig.none();
+    private RelaySettings relay = RelaySettings.defaults();
+    /** Users of the homeserver may log in; everyone else is blocked (unless a test says otherwise). */
+    private Map<String, PermissionLevel> permissions = Map.of(DOMAIN, PermissionLevel.USER);
+    private BackfillSettings backfill = BackfillSettings.defaults();
     public final FakeHomeserver homeserver;
     private Passerelle bridge;
 
@@ -67,6 +76,15 @@ public class BridgeBed implements AutoCloseable {
      * @param ghostPrefix  what its ghosts' localparts start with (e.g. {@code telegram_})
      */
     public BridgeBed(Path dir, String network, String botLocalpart, String ghostPrefix) {
+        this(dir, network, botLocalpart, ghostPrefix, UnaryOperator.identity());
+    }
+
+    /**
+     * A bed whose fake homeserver's options are changed by {@code homeserver} after the bed's own (tokens,
+     * registration, bridge URL), e.g. {@code o -> o.withOldHomeserverMode(true)} to run against an old homeserver.
+     */
+    public BridgeBed(Path dir, String network, String botLocalpart, String ghostPrefix,
+                     UnaryOperator<FakeHomeserverOptions> homeserver) {
         this.dir = dir;
         this.network = network;
         byte[] key = new byte[32];
@@ -74,14 +92,30 @@ public class BridgeBed implements AutoCloseable {
         this.secretKey = Base64.getEncoder().encodeToString(key);
         // The registration a homeserver would load: the bridge bot, the network's bot and its ghosts.
         String users = "@(" + quote(botLocalpart) + "|" + quote(ghostPrefix) + ".*):" + quote(DOMAIN);
-        homeserver = FakeHomeserver.start(vertx, FakeHomeserverOptions.defaults().withTokens(AS_TOKEN, HS_TOKEN)
-                .withAppservice("passerelle", "bridgebot", users)
-                .withBridgeUrl(bridgeUrl()).withPushRoomEvents(false));
+        this.homeserver = FakeHomeserver.start(vertx, homeserver.apply(FakeHomeserverOptions.defaults()
+                .withTokens(AS_TOKEN, HS_TOKEN).withAppservice("passerelle", "bridgebot", users)
+                .withBridgeUrl(bridgeUrl()).withPushRoomEvents(false)));
     }
 
     /** The network's config section as the next {@link #start()} will give it; tests put their keys in it. */
     public ObjectNode networkConfig() {
         return networkConfig;
+    }
+
+    /** The double puppeting the next {@link #start()} configures (none unless a test sets it). */
+    public void doublePuppet(DoublePuppetConfig config) {
+        this.doublePuppet = config;
+    }
+
+    /** The relay format and backfill the next {@link #start()} configures (the defaults unless a test sets them). */
+    public void bridgeOptions(RelaySettings relay, BackfillSettings backfill) {
+        this.relay = relay;
+        this.backfill = backfill;
+    }
+
+    /** The permissions the next {@link #start()} configures (by default: users of the homeserver may log in). */
+    public void permissions(Map<String, PermissionLevel> levels) {
+        this.permissions = Map.copyOf(levels);
     }
 
     /** The directory of the bridge's database and data. */
@@ -100,11 +134,10 @@ public class BridgeBed implements AutoCloseable {
                 new AppserviceConfig(bridgeUrl(), "127.0.0.1", bridgePort, "passerelle",
                         "bridgebot", "Bridge bot", AS_TOKEN, HS_TOKEN, true, 1024 * 1024),
                 new DatabaseConfig(DatabaseConfig.DatabaseType.SQLITE, "jdbc:sqlite:" + dir.resolve("bridge.db"), 4),
-                // Users of the homeserver may log in; everyone else is blocked.
-                new BridgeSettings("!tn", Map.of(DOMAIN, PermissionLevel.USER), secretKey),
+                new BridgeSettings("!tn", permissions, secretKey, relay, backfill),
                 new MetricsConfig(false, "127.0.0.1", 0),
                 new LoggingConfig("info", ""),
-                Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning);
+                Map.<String, JsonNode>of(network, networkConfig.deepCopy()), provisioning, doublePuppet);
         bridge = Passerelle.start(config, dir, List.of());
         return bridge;
     }
@@ -132,16 +165,22 @@ public class BridgeBed implements AutoCloseable {
         return "http://127.0.0.1:" + bridgePort;
     }
 
-    /** The portal room whose {@code m.bridge} state names this chat; empty when there is none yet. */
+    /**
+     * The portal room whose {@code m.bridge} state names this chat; empty when there is none yet. A room whose
+     * bridge state was emptied (a deleted portal) bridges nothing.
+     */
     public Optional<String> portalRoom(String chatId) {
-        String key = bridgeStateKey(chatId);
-        return homeserver.rooms().stream().filter(r -> homeserver.state(r, "m.bridge", key).isPresent()).findFirst();
+        return homeserver.rooms().stream().filter(r -> bridges(r, chatId)).findFirst();
     }
 
     /** Rooms bridging this chat (to check that there is only one). */
     public long portalRooms(String chatId) {
-        String key = bridgeStateKey(chatId);
-        return homeserver.rooms().stream().filter(r -> homeserver.state(r, "m.bridge", key).isPresent()).count();
+        return homeserver.rooms().stream().filter(r -> bridges(r, chatId)).count();
+    }
+
+    private boolean bridges(String roomId, String chatId) {
+        return homeserver.state(roomId, "m.bridge", bridgeStateKey(chatId))
+                .filter(e -> !e.path("content").isEmpty()).isPresent();
     }
 
     private String bridgeStateKey(String chatId) {

@@ -19,13 +19,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Catch-up and backfill through the real bridge, the test network and a fake homeserver: what arrived on the network
  * while the bridge was away (stopped, or disconnected) appears in the portal once it is back, in order, once each,
  * with the original timestamps; a new portal shows the chat's earlier messages before the one that created it.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class CatchUpTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
 
     @TempDir
@@ -34,7 +42,7 @@ class CatchUpTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
     }
 
     @AfterEach

@@ -19,13 +19,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A user logs in the way they would in Element: DM the network's bot, type {@code login code}, answer with the
  * phone number and the code — all through the homeserver's transactions into the real bridge — and from then on
  * their chats are bridged. Then {@code list-logins} and {@code logout}.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class LoginByCommandTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String ALICE = "@alice:example.org";
     private static final String BOT = "@testnetbot:example.org";
@@ -41,7 +49,7 @@ class LoginByCommandTest {
         TestNetwork.reset();
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.start();
     }
 

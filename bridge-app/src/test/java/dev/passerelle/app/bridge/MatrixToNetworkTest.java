@@ -30,9 +30,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Matrix → network through the real bridge, the test network and a fake homeserver: what the network receives. */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class MatrixToNetworkTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String CAROL = "@carol:example.org";
     private static final String BOB_GHOST = "@testnet_bob:example.org";
@@ -45,7 +53,7 @@ class MatrixToNetworkTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         alice = TestNetwork.login("alice");
     }
 

@@ -22,9 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Network → Matrix through the real bridge, the test network and a fake homeserver: what a Matrix user sees. */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class NetworkToMatrixTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String BOB_GHOST = "@testnet_bob:example.org";
 
@@ -34,7 +42,7 @@ class NetworkToMatrixTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
     }
 
     @AfterEach

@@ -23,13 +23,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A client drives logins through the provisioning API of the real bridge, as an integration manager would with a
  * mautrix bridge: the code flow and the QR flow, then the login works (a chat is bridged), is listed, and is
  * logged out; and the API refuses who it must.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class ProvisioningApiTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String SECRET = "provisioning-secret-for-tests-0123456789";
     private static final String PREFIX = "/_matrix/provision";
@@ -48,7 +56,7 @@ class ProvisioningApiTest {
         TestNetwork.reset();
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002"));
-        bed = new EngineBed(dir);
+        bed = new EngineBed(dir, homeserver);
         bed.start(new ProvisioningConfig(true, SECRET, PREFIX));
     }
 

@@ -24,12 +24,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Relay mode through the real bridge: a logged-in user makes their login the relay of a group portal with
  * {@code set-relay}; Matrix users without a login are then sent through it, prefixed with their name.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class RelayModeTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final String CAROL = "@carol:example.org";
     private static final String DAVE = "@dave:example.org";
@@ -43,7 +51,7 @@ class RelayModeTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         alice = TestNetwork.login("alice");
         TestNetwork.addGroup("g1", "Friends", "bob", "alice");
         alice.message("g1", "bob", "hi all");

@@ -101,30 +101,42 @@ public final class Bridge implements AutoCloseable {
             var messages = new MessageStore(db);
             var media = MediaTransfers.inDataDirectory(services.matrix(), baseDir.resolve("data"), networks);
             var rooms = new PortalRooms(services.matrix(), mapper, portals, new UserPortalStore(db), ghosts, clock);
-            var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms,
-                    new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts),
+            var puppets = new DoublePuppets(services.matrix(), config.doublePuppet());
+            var infoSync = new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts);
+            var loginStore = new UserLoginStore(db, SecretBox.fromSettings(config.bridge()));
+            var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), clock);
+            var cleanup = new PortalCleanup(services.matrix(), mapper, portals, new UserPortalStore(db), rooms,
+                    spaces);
+            var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms, infoSync,
                     new RemoteMessages(services.matrix(), mapper, messages, media),
-                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)));
+                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup);
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
-                    PortalHistory.CATCH_UP_CAP, PortalHistory.BACKFILL_LIMIT);
+                    PortalHistory.CATCH_UP_CAP, config.bridge().backfill().limit());
             CatchUp catchUp = new CatchUp(queues, portals, history, handler::handle);
-            rooms.onCreated(catchUp::created);
+            rooms.onCreated((login, portal) -> {
+                spaces.add(login, portal);
+                catchUp.created(login, portal);
+            });
+            rooms.onMemberAdded(spaces::add);
             // The sink routes to the logins and notices, which are built after it: filled in just below.
             Wiring wiring = new Wiring();
             LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, catchUp, wiring, login,
                     event);
-            Logins logins = new Logins(new UserLoginStore(db, SecretBox.fromSettings(config.bridge())),
+            Logins logins = new Logins(loginStore,
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
                     new BridgeCommands(networks, logins, portals,
-                            new SenderLogins(logins, new UserPortalStore(db))));
+                            new SenderLogins(logins, new UserPortalStore(db)),
+                            new DirectChats(services.matrix(), rooms, queues),
+                            new PortalCommands(networks, logins, portals, new UserPortalStore(db), queues, rooms,
+                                    infoSync, cleanup, spaces)));
             wiring.logins = logins;
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
             var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues,
-                    media);
+                    media, puppets);
             bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), Optional.of(commands),
                     List.of(commands, portalEvents));
             bots.start();

@@ -1,6 +1,8 @@
 package dev.passerelle.core.bridge;
 
 import dev.passerelle.core.command.CommandTarget;
+import dev.passerelle.core.command.DirectChat;
+import dev.passerelle.core.command.DirectChatException;
 import dev.passerelle.core.command.LoginSummary;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.NetworkClient;
@@ -21,12 +23,17 @@ final class BridgeCommands implements CommandTarget {
     private final Logins logins;
     private final PortalStore portals;
     private final SenderLogins senders;
+    private final DirectChats directChats;
+    private final PortalCommands portalCommands;
 
-    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, SenderLogins senders) {
+    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, SenderLogins senders,
+                   DirectChats directChats, PortalCommands portalCommands) {
+        this.portalCommands = portalCommands;
         this.networks = networks;
         this.logins = logins;
         this.portals = portals;
         this.senders = senders;
+        this.directChats = directChats;
     }
 
     @Override
@@ -61,6 +68,35 @@ final class BridgeCommands implements CommandTarget {
     @Override
     public Optional<NetworkClient> client(String network, String loginId) {
         return logins.get(new LoginKey(network, loginId)).map(ActiveLogin::client);
+    }
+
+    @Override
+    public DirectChat directChat(String network, String loginId, String identifier, boolean start)
+            throws DirectChatException {
+        network(network);
+        ActiveLogin login = logins.get(new LoginKey(network, loginId)).orElseThrow(() -> new DirectChatException(
+                DirectChatException.Reason.NOT_LOADED, "Your " + network + " login " + loginId
+                + " is stored but not running on this bridge now; try again in a moment."));
+        return directChats.find(login, identifier, start);
+    }
+
+    @Override
+    public void deletePortal(String roomId, String userId, boolean admin, java.util.function.Consumer<String> say) {
+        try {
+            portalCommands.deletePortal(roomId, userId, admin, say);
+        } catch (Exception e) {
+            throw new IllegalStateException("The portal could not be deleted completely: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String sync(String network, String userId) {
+        network(network);
+        try {
+            return portalCommands.sync(network, userId);
+        } catch (Exception e) {
+            throw new IllegalStateException("Sync stopped: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -34,11 +34,13 @@ final class MatrixEphemeral {
     private final PortalStore portals;
     private final MessageStore messages;
     private final SenderLogins senders;
+    private final DoublePuppets puppets;
     // Who was typing in each room at the last m.typing, to tell the network when they stop.
     private final Map<String, Set<String>> typing = new ConcurrentHashMap<>();
 
     MatrixEphemeral(Predicate<String> isBridgeUser, Map<String, Network> networks, PortalQueues queues,
-                    PortalStore portals, MessageStore messages, SenderLogins senders) {
+                    PortalStore portals, MessageStore messages, SenderLogins senders, DoublePuppets puppets) {
+        this.puppets = puppets;
         this.isBridgeUser = isBridgeUser;
         this.networks = networks;
         this.queues = queues;
@@ -90,7 +92,8 @@ final class MatrixEphemeral {
             }
             for (Iterator<String> users = entry.getValue().path("m.read").fieldNames(); users.hasNext(); ) {
                 String user = users.next();
-                if (isBridgeUser.test(user)) {
+                if (isBridgeUser.test(user) || puppets.isReceiptEcho(portal.roomId().orElseThrow(), user,
+                        entry.getKey())) {
                     continue;
                 }
                 Optional<ActiveLogin> login = senders.find(portal, user);

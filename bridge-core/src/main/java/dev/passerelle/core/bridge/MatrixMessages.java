@@ -41,10 +41,12 @@ final class MatrixMessages {
     private final NetworkRetries retries;
     private final Clock clock;
     private final MediaTransfers media;
+    private final RelayPrefix relayPrefix;
 
     MatrixMessages(MatrixClient matrix, MessageStore messages, DeliveryReports reports, NetworkRetries retries,
-                   Clock clock, MediaTransfers media) {
+                   Clock clock, MediaTransfers media, RelayPrefix relayPrefix) {
         this.media = media;
+        this.relayPrefix = relayPrefix;
         this.matrix = matrix;
         this.messages = messages;
         this.reports = reports;
@@ -189,7 +191,8 @@ final class MatrixMessages {
                     m.durationMs(), m.caption());
         }
         MessageContent finalContent = ready;
-        MessageContent relayed = a.relayedBy().map(name -> RelayPrefix.apply(name, finalContent)).orElse(finalContent);
+        MessageContent relayed = a.relayedBy().map(name -> relayPrefix.apply(name, a.event().sender(), finalContent))
+                .orElse(finalContent);
         return Optional.of(new Prepared(caps.formatting() ? relayed : plain(relayed), held));
     }
 

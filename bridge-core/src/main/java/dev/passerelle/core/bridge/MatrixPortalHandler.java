@@ -56,7 +56,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
     MatrixPortalHandler(MatrixClient matrix, BridgeSettings settings, Map<String, Network> networks,
                         PortalQueues queues, PortalStore portals, MessageStore messages, ReactionStore reactions,
                         SenderLogins senders, DeliveryReports reports, MatrixMessages outgoingMessages,
-                        MatrixReactions outgoingReactions, KvStore told, Logins logins) {
+                        MatrixReactions outgoingReactions, KvStore told, Logins logins, DoublePuppets puppets) {
         this.matrix = matrix;
         this.settings = settings;
         this.networks = networks;
@@ -70,12 +70,14 @@ final class MatrixPortalHandler implements InboundEventHandler {
         this.outgoingReactions = outgoingReactions;
         this.told = told;
         this.logins = logins;
-        this.ephemeral = new MatrixEphemeral(this::isBridgeUser, networks, queues, portals, messages, senders);
+        this.ephemeral = new MatrixEphemeral(this::isBridgeUser, networks, queues, portals, messages, senders,
+                puppets);
     }
 
     /** The handler of the running bridge, on its stores; does not block. */
     static MatrixPortalHandler create(BridgeServices services, ObjectMapper mapper, Map<String, Network> networks,
-                                      Logins logins, PortalQueues queues, MediaTransfers media) {
+                                      Logins logins, PortalQueues queues, MediaTransfers media,
+                                      DoublePuppets puppets) {
         Database db = services.database();
         MatrixClient matrix = services.matrix();
         Clock clock = Clock.systemUTC();
@@ -84,16 +86,18 @@ final class MatrixPortalHandler implements InboundEventHandler {
         DeliveryReports reports = new DeliveryReports(matrix, mapper);
         return new MatrixPortalHandler(matrix, services.config().bridge(), networks, queues, new PortalStore(db),
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
-                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media),
+                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media,
+                        new RelayPrefix(services.config().bridge().relay().messageFormat())),
                 new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
-                logins);
+                logins, puppets);
     }
 
     @Override
     public void handle(InboundEvent event) throws Exception {
         if (event.roomId().isEmpty() || event.sender().isEmpty() || event.eventId().isEmpty()
                 || event.stateKey().isPresent() || !BRIDGED_TYPES.contains(event.type())
-                || isBridgeUser(event.sender()) || isCommand(event)) {
+                || isBridgeUser(event.sender()) || isCommand(event)
+                || DoublePuppets.isEcho(event.json().path("content"))) {
             return;
         }
         Optional<PortalRow> portal = portals.getByRoomId(event.roomId());

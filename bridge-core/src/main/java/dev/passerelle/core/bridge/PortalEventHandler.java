@@ -13,6 +13,7 @@ import dev.passerelle.core.spi.RemoteEvent.Reaction;
 import dev.passerelle.core.spi.RemoteEvent.ReactionRemoved;
 import dev.passerelle.core.spi.RemoteEvent.ReadReceipt;
 import dev.passerelle.core.spi.RemoteEvent.Typing;
+import dev.passerelle.core.spi.Sender;
 import dev.passerelle.core.store.GhostRow;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
@@ -38,9 +39,14 @@ final class PortalEventHandler {
     private final PortalInfoSync infoSync;
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
+    private final DoublePuppets puppets;
+    private final PortalCleanup cleanup;
 
     PortalEventHandler(MatrixClient matrix, MessageStore messages, Ghosts ghosts, PortalRooms rooms,
-                       PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions) {
+                       PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions,
+                       DoublePuppets puppets, PortalCleanup cleanup) {
+        this.puppets = puppets;
+        this.cleanup = cleanup;
         this.matrix = matrix;
         this.messages = messages;
         this.ghosts = ghosts;
@@ -70,38 +76,44 @@ final class PortalEventHandler {
         switch (event) {
             case Message m -> {
                 PortalRow portal = rooms.ensure(login, key, Optional.empty());
-                GhostRow sender = sender(login, portal, m.sender().remoteUserId());
-                remoteMessages.message(portal, sender, m);
+                remoteMessages.message(portal, sender(login, portal, m.sender()), m);
             }
             case Edit e -> {
                 Optional<PortalRow> portal = rooms.existing(key);
                 if (portal.isPresent()) {
-                    remoteMessages.edit(portal.get(), sender(login, portal.get(), e.sender().remoteUserId()), e);
+                    remoteMessages.edit(portal.get(), sender(login, portal.get(), e.sender()), e);
                 }
             }
             case Reaction r -> {
                 Optional<PortalRow> portal = rooms.existing(key);
                 if (portal.isPresent()) {
-                    remoteReactions.add(network, portal.get(), sender(login, portal.get(), r.sender().remoteUserId()),
-                            r);
+                    remoteReactions.add(network, portal.get(), sender(login, portal.get(), r.sender()), r);
                 }
             }
-            case ReactionRemoved r -> rooms.existing(key).ifPresent(p -> remoteReactions.remove(network, p, r));
+            case ReactionRemoved r -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    remoteReactions.remove(network, portal.get(), actor(login, r.sender()), r);
+                }
+            }
             case MessageDeleted d -> rooms.existing(key).ifPresent(p -> remoteMessages.delete(network, p, d));
             case ReadReceipt r -> {
                 Optional<PortalRow> portal = rooms.existing(key);
                 Optional<MessageRow> read = portal.flatMap(p -> messages.getParts(key, r.messageId()).stream()
                         .reduce((a, b) -> b));
                 if (read.isPresent()) {
-                    GhostRow reader = sender(login, portal.get(), r.sender().remoteUserId());
-                    matrix.intent(reader.mxid()).sendReceipt(read.get().roomId(), read.get().eventId(), "m.read");
+                    String reader = sender(login, portal.get(), r.sender());
+                    if (matrix.intent(reader).isDoublePuppet()) {
+                        puppets.receiptSent(read.get().roomId(), reader, read.get().eventId());
+                    }
+                    matrix.intent(reader).sendReceipt(read.get().roomId(), read.get().eventId(), "m.read");
                 }
             }
             case Typing t -> {
                 Optional<PortalRow> portal = rooms.existing(key);
                 if (portal.isPresent()) {
-                    GhostRow typist = sender(login, portal.get(), t.sender().remoteUserId());
-                    matrix.intent(typist.mxid()).setTyping(portal.get().roomId().orElseThrow(), t.typing(),
+                    String typist = sender(login, portal.get(), t.sender());
+                    matrix.intent(typist).setTyping(portal.get().roomId().orElseThrow(), t.typing(),
                             t.timeout().toMillis());
                 }
             }
@@ -114,16 +126,33 @@ final class PortalEventHandler {
                     rooms.ensure(login, key, Optional.of(c.info()));
                 }
             }
-            case ChatDeleted d -> LOG.info("Chat {}/{} was deleted on the network; its portal room {} is kept "
-                    + "(cleaning up deleted chats is not implemented yet)", key.network(), key.chatId(),
-                    rooms.existing(key).flatMap(PortalRow::roomId).orElse("(none)"));
+            case ChatDeleted d -> rooms.existing(key).ifPresent(p -> cleanup.chatGone(login, p));
         }
     }
 
-    // The sender's ghost, registered, with a profile, and joined to the room.
-    private GhostRow sender(ActiveLogin login, PortalRow portal, String remoteUserId) {
-        GhostRow ghost = ghosts.ensure(login.network(), remoteUserId, login.client());
+    /**
+     * Who acts in Matrix for {@code sender}, joined to the room: the login's user through their double puppet when
+     * it is their own action and their server has one, else the sender's ghost (registered, with a profile).
+     */
+    private String sender(ActiveLogin login, PortalRow portal, Sender sender) {
+        String mxid = actor(login, sender);
+        if (mxid.equals(login.userId())) {
+            rooms.ensureJoined(login.network(), portal.roomId().orElseThrow(), mxid);
+            return mxid;
+        }
+        GhostRow ghost = ghosts.ensure(login.network(), sender.remoteUserId(), login.client());
         rooms.ensureJoined(login.network(), portal.roomId().orElseThrow(), ghost.mxid());
-        return ghost;
+        return ghost.mxid();
+    }
+
+    // Without joining or fetching a profile: for undoing what that actor did.
+    private String actor(ActiveLogin login, Sender sender) {
+        if (sender.fromMe()) {
+            Optional<String> puppet = puppets.of(login.userId());
+            if (puppet.isPresent()) {
+                return puppet.get();
+            }
+        }
+        return login.network().ghostIds().mxid(sender.remoteUserId());
     }
 }

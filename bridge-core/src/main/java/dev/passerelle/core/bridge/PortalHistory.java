@@ -25,11 +25,8 @@ final class PortalHistory {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalHistory.class);
 
-    /**
-     * How many messages a new portal gets from before its first event. A constant for now: {@code BridgeSettings}
-     * has no {@code backfill_limit} key yet (the config records belong to the config work).
-     */
-    static final int BACKFILL_LIMIT = 50;
+    /** How many messages a new portal gets from before its first event unless {@code bridge.backfill.limit} says. */
+    static final int BACKFILL_LIMIT = dev.passerelle.core.config.BackfillSettings.DEFAULT_LIMIT;
     /** Messages asked for per call while catching up. */
     static final int PAGE_SIZE = 100;
     /** At most this many messages per portal per catch-up, so that a long absence cannot flood a room. */

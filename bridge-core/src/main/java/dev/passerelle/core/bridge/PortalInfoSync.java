@@ -8,14 +8,24 @@ import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.store.GhostRow;
 import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.PortalStore;
+import dev.passerelle.core.matrix.MatrixException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies a chat's new facts to its existing room: name, topic and avatar state (the avatar uploaded only when
- * its remote id changed), the bridge info's channel name, members' ghosts joined and their power levels. Blocks;
+ * its remote id changed), the bridge info's channel name, members' ghosts joined and their power levels, the ghosts
+ * of members who left leaving the room. Blocks;
  * call from the portal's queue.
  */
 final class PortalInfoSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortalInfoSync.class);
 
     private final MatrixClient matrix;
     private final ObjectMapper mapper;
@@ -29,6 +39,27 @@ final class PortalInfoSync {
         this.portals = portals;
         this.rooms = rooms;
         this.ghosts = ghosts;
+    }
+
+    private static List<String> ghostsInRoom(Intent bot, Network network, String roomId) {
+        try {
+            return bot.members(roomId).entrySet().stream()
+                    .filter(e -> e.getValue().equals("join") || e.getValue().equals("invite"))
+                    .map(Map.Entry::getKey)
+                    .filter(u -> network.ghostIds().remoteUserId(u).isPresent()).toList();
+        } catch (MatrixException e) {
+            LOG.info("Could not list the members of {}: {} {}", roomId, e.errcode(), e.error());
+            return List.of();
+        }
+    }
+
+    private void leave(String roomId, String ghost) {
+        try {
+            matrix.intent(ghost).leave(roomId);
+        } catch (MatrixException e) {
+            LOG.info("{} could not leave {}: {} {}", ghost, roomId, e.errcode(), e.error());
+        }
+        rooms.forgetJoined(roomId, ghost);
     }
 
     void apply(ActiveLogin login, PortalRow portal, ChatInfo info) {
@@ -61,8 +92,11 @@ final class PortalInfoSync {
         ObjectNode users = power.has("users") && power.get("users").isObject() ? (ObjectNode) power.get("users")
                 : power.putObject("users");
         boolean powerChanged = false;
+        Set<String> stay = new HashSet<>();
+        info.dmPartner().ifPresent(p -> stay.add(network.ghostIds().mxid(p)));
         for (ChatInfo.ChatMember m : info.members()) {
             GhostRow g = ghosts.ensure(network, m.remoteUserId(), login.client());
+            stay.add(g.mxid());
             rooms.ensureJoined(network, roomId, g.mxid());
             int level = PowerLevels.of(m.role());
             if (users.path(g.mxid()).asInt(0) != level) {
@@ -72,6 +106,15 @@ final class PortalInfoSync {
                     users.put(g.mxid(), level);
                 }
                 powerChanged = true;
+            }
+        }
+        // Members who left the chat: their ghosts leave the room. A connector that lists no members says nothing.
+        if (!info.members().isEmpty()) {
+            for (String gone : ghostsInRoom(bot, network, roomId)) {
+                if (!stay.contains(gone)) {
+                    leave(roomId, gone);
+                    powerChanged |= users.remove(gone) != null;
+                }
             }
         }
         if (powerChanged) {

@@ -48,6 +48,8 @@ final class PortalRooms {
     private final Set<String> memberships = ConcurrentHashMap.newKeySet();
     /** Told of each new portal, on its queue, before the event that created it is bridged (backfill). */
     private volatile Created created = (login, portal) -> { };
+    /** Told when a login joins a portal that existed already (e.g. a shared group another login bridged first). */
+    private volatile Created memberAdded = (login, portal) -> { };
 
     /** What happens right after a portal room is created; runs on the portal's queue and may block. */
     interface Created {
@@ -81,6 +83,11 @@ final class PortalRooms {
     /** Sets what to do after each portal creation (set once, at start, before any event). */
     void onCreated(Created listener) {
         this.created = listener;
+    }
+
+    /** Sets what to do when a login joins an existing portal (set once, at start, before any event). */
+    void onMemberAdded(Created listener) {
+        this.memberAdded = listener;
     }
 
     /** The portal if its room exists; empty for a chat never bridged. */
@@ -180,8 +187,26 @@ final class PortalRooms {
                 LOG.info("Could not invite {} to {}: {} {}", login.userId(), portal.roomId().orElseThrow(),
                         e.errcode(), e.error());
             }
+            memberAdded.created(login, portal);
         }
         memberships.add(marker);
+    }
+
+    /** Forgets what is cached about a portal that is no longer bridged. */
+    void forget(PortalRow portal) {
+        String roomId = portal.roomId().orElseThrow();
+        joined.removeIf(k -> k.startsWith(roomId + "|"));
+        memberships.removeIf(k -> k.endsWith("|" + portal.key()));
+    }
+
+    /** Forgets that {@code login} is in {@code portal} (its user was removed). */
+    void forgetMember(ActiveLogin login, PortalRow portal) {
+        memberships.remove(login.key() + "|" + portal.key());
+    }
+
+    /** Forgets that {@code userId} is joined to {@code roomId} (it left). */
+    void forgetJoined(String roomId, String userId) {
+        joined.remove(roomId + "|" + userId);
     }
 
     static PortalKind kind(ChatInfo.ChatKind kind) {

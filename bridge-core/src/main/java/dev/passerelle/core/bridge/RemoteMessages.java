@@ -7,7 +7,6 @@ import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.RemoteEvent;
-import dev.passerelle.core.store.GhostRow;
 import dev.passerelle.core.store.MessageKey;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
@@ -41,9 +40,10 @@ final class RemoteMessages {
         this.toMatrix = new ToMatrix(mapper, media::readFromNetwork);
     }
 
-    void message(PortalRow portal, GhostRow sender, RemoteEvent.Message m) {
+    /** Sends {@code m} as {@code senderMxid} (the sender's ghost, or the user's double puppet). */
+    void message(PortalRow portal, String senderMxid, RemoteEvent.Message m) {
         String roomId = portal.roomId().orElseThrow();
-        Intent ghost = matrix.intent(sender.mxid());
+        Intent ghost = matrix.intent(senderMxid);
         Optional<MessageRow> replyTo = m.replyTo().flatMap(id -> messages.getParts(portal.key(), id).stream()
                 .findFirst());
         boolean first = true;
@@ -62,9 +62,12 @@ final class RemoteMessages {
                         .put("event_id", replyTo.get().eventId());
             }
             first = false;
+            if (ghost.isDoublePuppet()) {
+                event.content().put(DoublePuppets.SOURCE_KEY, DoublePuppets.SOURCE);
+            }
             String eventId = ghost.sendMessage(roomId, event.type(), event.content(),
                     TxnIds.of("msg", portal.key(), m.messageId(), part.partId()), Optional.of(m.timestamp()));
-            MessageRow row = MessageRow.of(key, roomId, eventId, m.sender().remoteUserId(), sender.mxid(),
+            MessageRow row = MessageRow.of(key, roomId, eventId, m.sender().remoteUserId(), senderMxid,
                     m.timestamp());
             if (m.replyTo().isPresent()) {
                 row = row.withReplyTo(m.replyTo().get(), Optional.empty());
@@ -73,14 +76,14 @@ final class RemoteMessages {
         }
     }
 
-    void edit(PortalRow portal, GhostRow sender, RemoteEvent.Edit e) {
+    void edit(PortalRow portal, String senderMxid, RemoteEvent.Edit e) {
         Optional<MessageRow> target = messages.get(new MessageKey(portal.key(), e.messageId(), e.partId()));
         if (target.isEmpty()) {
             LOG.info("Edit of message {} part '{}' in {}: the message was never bridged; ignored", e.messageId(),
                     e.partId(), portal.key());
             return;
         }
-        Intent ghost = matrix.intent(sender.mxid());
+        Intent ghost = matrix.intent(senderMxid);
         MatrixEvent converted = toMatrix.convert(e.newContent(),
                 (body, mime, name) -> MediaTransfers.upload(ghost, body, mime, name),
                 e.newContent() instanceof MessageContent.Media ? media.limit(portal.key().network()) : MediaLimit.NONE);
@@ -93,6 +96,9 @@ final class RemoteMessages {
         }
         content.set("m.new_content", converted.content());
         content.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", target.get().eventId());
+        if (ghost.isDoublePuppet()) {
+            content.put(DoublePuppets.SOURCE_KEY, DoublePuppets.SOURCE);
+        }
         ghost.sendMessage(target.get().roomId(), "m.room.message", content,
                 TxnIds.of("edit", portal.key(), e.messageId(), e.partId(),
                         Long.toString(e.timestamp().toEpochMilli())), Optional.of(e.timestamp()));

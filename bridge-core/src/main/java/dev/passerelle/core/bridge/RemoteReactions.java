@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.matrix.Intent;
 import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.spi.RemoteEvent;
-import dev.passerelle.core.store.GhostRow;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
 import dev.passerelle.core.store.PortalRow;
@@ -37,7 +36,8 @@ final class RemoteReactions {
         this.reactions = reactions;
     }
 
-    void add(Network network, PortalRow portal, GhostRow sender, RemoteEvent.Reaction r) {
+    /** Sends {@code r} as {@code senderMxid} (the reactor's ghost, or the user's double puppet). */
+    void add(Network network, PortalRow portal, String senderMxid, RemoteEvent.Reaction r) {
         Optional<MessageRow> target = messages.getParts(portal.key(), r.messageId()).stream().findFirst();
         if (target.isEmpty()) {
             LOG.info("Reaction to message {} in {}: the message was never bridged; ignored", r.messageId(),
@@ -50,19 +50,23 @@ final class RemoteReactions {
         if (before.isPresent() && before.get().emoji().equals(r.emoji())) {
             return; // bridged already
         }
-        Intent ghost = matrix.intent(sender.mxid());
+        Intent ghost = matrix.intent(senderMxid);
         before.ifPresent(old -> ghost.redact(old.roomId(), old.eventId(), Optional.empty(),
                 TxnIds.of("unreact", portal.key(), old.eventId())));
         ObjectNode content = mapper.createObjectNode();
         content.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target.get().eventId())
                 .put("key", r.emoji());
+        if (ghost.isDoublePuppet()) {
+            content.put(DoublePuppets.SOURCE_KEY, DoublePuppets.SOURCE);
+        }
         String eventId = ghost.sendMessage(target.get().roomId(), "m.reaction", content,
                 TxnIds.of("react", portal.key(), r.messageId(), r.sender().remoteUserId(), r.emoji(),
                         Long.toString(r.timestamp().toEpochMilli())), Optional.of(r.timestamp()));
         reactions.upsert(new ReactionRow(key, r.emoji(), target.get().roomId(), eventId, r.timestamp()));
     }
 
-    void remove(Network network, PortalRow portal, RemoteEvent.ReactionRemoved r) {
+    /** Redacts the reaction {@code r} takes back, as {@code senderMxid} (who sent it). */
+    void remove(Network network, PortalRow portal, String senderMxid, RemoteEvent.ReactionRemoved r) {
         Optional<MessageRow> target = messages.getParts(portal.key(), r.messageId()).stream().findFirst();
         if (target.isEmpty()) {
             return;
@@ -73,8 +77,7 @@ final class RemoteReactions {
         if (row.isEmpty()) {
             return; // never bridged, or removed already
         }
-        String ghost = network.ghostIds().mxid(r.sender().remoteUserId());
-        matrix.intent(ghost).redact(row.get().roomId(), row.get().eventId(), Optional.empty(),
+        matrix.intent(senderMxid).redact(row.get().roomId(), row.get().eventId(), Optional.empty(),
                 TxnIds.of("unreact", portal.key(), row.get().eventId()));
         reactions.delete(key);
     }

@@ -16,10 +16,15 @@ public enum Command {
     LOGOUT("logout", "[login id]", "Log out and forget a login (the only one when you have one).",
             PermissionLevel.USER),
     LIST_LOGINS("list-logins", "", "List your logins and their state.", PermissionLevel.USER),
+    START_CHAT("start-chat", "[login id] <phone or username>", "Start a direct chat with someone on the network.",
+            PermissionLevel.USER),
     SET_RELAY("set-relay", "", "In a portal: your login relays the messages of Matrix users without one.",
             PermissionLevel.USER),
     UNSET_RELAY("unset-relay", "", "In a portal: stop relaying (your relay, or any as an admin).",
             PermissionLevel.USER),
+    DELETE_PORTAL("delete-portal", "", "In a portal: remove everyone and stop bridging it (admins, or its only user).",
+            PermissionLevel.USER),
+    SYNC("sync", "", "Refresh the name, picture and members of all your chats.", PermissionLevel.USER),
     PING("ping", "", "Check whether your logins are connected.", PermissionLevel.RELAY),
     VERSION("version", "", "Show the bridge's version.", PermissionLevel.RELAY);
 

@@ -69,9 +69,16 @@ final class CommandRunner {
                         ? "Cancelling the login…" : "There is no login in progress to cancel."));
                 case LOGOUT -> logout(ctx, out, text.firstArgument());
                 case LIST_LOGINS -> listLogins(ctx, out, false);
+                case START_CHAT -> startChat(ctx, out, text.arguments());
                 case SET_RELAY -> out.say(FormattedText.plain(target.setRelay(ctx.roomId(), ctx.userId())));
                 case UNSET_RELAY -> out.say(FormattedText.plain(target.unsetRelay(ctx.roomId(), ctx.userId(),
                         level.atLeast(PermissionLevel.ADMIN))));
+                case DELETE_PORTAL -> target.deletePortal(ctx.roomId(), ctx.userId(),
+                        level.atLeast(PermissionLevel.ADMIN), said -> out.say(FormattedText.plain(said)));
+                case SYNC -> {
+                    out.say(FormattedText.plain("Refreshing your " + ctx.networkName() + " chats…"));
+                    out.say(FormattedText.plain(target.sync(ctx.network().id(), ctx.userId())));
+                }
                 case PING -> listLogins(ctx, out, true);
                 case VERSION -> out.say(FormattedText.plain("Passerelle " + target.version() + ", bridging "
                         + ctx.networkName() + "."));
@@ -141,6 +148,42 @@ final class CommandRunner {
         target.logout(ctx.network().id(), chosen.get().loginId());
         out.say(FormattedText.builder().append("Logged out of ").append(chosen.get().remoteName(), EntityType.BOLD)
                 .append(".").build());
+    }
+
+    private void startChat(Context ctx, Replies out, List<String> args) {
+        List<LoginSummary> mine = target.logins(ctx.network().id(), ctx.userId());
+        if (mine.isEmpty()) {
+            out.say(FormattedText.builder().append("You are not logged in to " + ctx.networkName() + ". Use ")
+                    .append("login", EntityType.CODE).append(" first.").build());
+            return;
+        }
+        Optional<LoginSummary> login = args.size() >= 2
+                ? mine.stream().filter(l -> l.loginId().equals(args.getFirst())).findFirst()
+                : Optional.of(mine.getFirst());
+        if (args.isEmpty() || login.isEmpty()) {
+            FormattedTextBuilder b = FormattedText.builder().append("Usage: ")
+                    .append(Command.START_CHAT.usage(), EntityType.CODE);
+            if (args.size() >= 2) {
+                b.append(". You have no login " + args.getFirst() + "; yours:");
+                mine.forEach(l -> b.append("\n• ").append(l.loginId(), EntityType.CODE).append(" " + l.remoteName()));
+            } else {
+                b.append(", e.g. ").append("start-chat +33612345678", EntityType.CODE).append(".");
+            }
+            out.say(b.build());
+            return;
+        }
+        String identifier = String.join(" ", args.size() >= 2 ? args.subList(1, args.size()) : args);
+        try {
+            DirectChat chat = target.directChat(ctx.network().id(), login.get().loginId(), identifier, true);
+            String roomId = chat.roomId().orElseThrow();
+            out.say(FormattedText.builder().append(chat.created() ? "Started a chat with " : "You already have a chat"
+                    + " with ").append(chat.displayName(), EntityType.BOLD).append(": ")
+                    .append(roomId, new EntityType.Link("https://matrix.to/#/" + roomId))
+                    .append(chat.created() ? " (you are invited)." : " (invited again, in case you left it).")
+                    .build());
+        } catch (DirectChatException e) {
+            out.say(FormattedText.plain(e.getMessage()));
+        }
     }
 
     private void listLogins(Context ctx, Replies out, boolean ping) {

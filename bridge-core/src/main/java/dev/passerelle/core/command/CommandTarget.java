@@ -67,6 +67,38 @@ public interface CommandTarget {
         return "Relay mode is not available in this bridge.";
     }
 
+    /**
+     * Finds the network user {@code identifier} (phone number or username) with the login {@code loginId}; when
+     * {@code start}, also opens the DM on the network and makes sure its portal exists with the login's user invited
+     * (an existing portal is answered as it is).
+     *
+     * @throws DirectChatException when the network does not know the identifier, cannot look it up, or refused
+     */
+    default DirectChat directChat(String network, String loginId, String identifier, boolean start)
+            throws DirectChatException {
+        throw new DirectChatException(DirectChatException.Reason.UNSUPPORTED,
+                "Starting chats is not available in this bridge.");
+    }
+
+    /**
+     * Deletes the portal {@code roomId}: allowed for an {@code admin} or the portal's only user. Says through
+     * {@code say} (in the room, before it is cleaned up) what happens or why it is refused; then everyone is removed
+     * and the mapping forgotten.
+     */
+    default void deletePortal(String roomId, String userId, boolean admin, java.util.function.Consumer<String> say) {
+        say.accept("Deleting portals is not available in this bridge.");
+    }
+
+    /**
+     * Refreshes the info (name, topic, picture, members) of every chat of {@code userId}'s logins to
+     * {@code network}; blocks until done.
+     *
+     * @return what to tell the user: how many chats were refreshed, and what failed
+     */
+    default String sync(String network, String userId) {
+        return "Syncing is not available in this bridge.";
+    }
+
     /** The bridge's version, e.g. {@code 0.1.0 (a1b2c3d)}. */
     String version();
 }

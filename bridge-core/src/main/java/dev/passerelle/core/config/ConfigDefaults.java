@@ -45,11 +45,14 @@ public final class ConfigDefaults {
         root.putObject("database").put("type", "SQLITE").put("max_pool_size", MAX_POOL_SIZE);
         var bridge = root.putObject("bridge").put("command_prefix", COMMAND_PREFIX).put("secret_key", "");
         bridge.putObject("permissions").put("*", "RELAY");
+        bridge.putObject("relay").put("message_format", RelaySettings.DEFAULT_FORMAT);
+        bridge.putObject("backfill").put("limit", BackfillSettings.DEFAULT_LIMIT);
         root.putObject("metrics").put("enabled", true).put("hostname", LISTEN_HOSTNAME).put("port", METRICS_PORT);
         root.putObject("logging").put("level", LOG_LEVEL).put("file", "");
         root.putObject("networks");
         root.putObject("provisioning").put("enabled", true).put("shared_secret", "")
                 .put("prefix", ProvisioningConfig.DEFAULT_PREFIX);
+        root.putObject("double_puppet").putObject("secrets");
         return root;
     }
 }

@@ -123,8 +123,18 @@ public final class ConfigLoader {
             var section = base.get(entry.getKey());
             boolean isSection = schema.fields().get(entry.getKey()) instanceof ConfigSchema.Section;
             if (isSection && section instanceof ObjectNode baseSection && entry.getValue() instanceof ObjectNode o) {
-                // Second level: every value replaces (bridge.permissions as a whole, not merged with "*": relay).
-                o.properties().forEach(field -> baseSection.set(field.getKey(), field.getValue()));
+                // Second level: every value replaces (bridge.permissions as a whole, not merged with "*": relay),
+                // except a nested section (bridge.relay), whose keys merge so that omitted ones keep their default.
+                var fields = ((ConfigSchema.Section) schema.fields().get(entry.getKey())).fields();
+                o.properties().forEach(field -> {
+                    if (fields.get(field.getKey()) instanceof ConfigSchema.Section
+                            && baseSection.get(field.getKey()) instanceof ObjectNode nestedBase
+                            && field.getValue() instanceof ObjectNode nested) {
+                        nested.properties().forEach(f -> nestedBase.set(f.getKey(), f.getValue()));
+                    } else {
+                        baseSection.set(field.getKey(), field.getValue());
+                    }
+                });
             } else {
                 base.set(entry.getKey(), entry.getValue());
             }

@@ -48,6 +48,7 @@ public final class ConfigValidator {
         checkMetrics(config.metrics(), config.appservice(), problems);
         checkLogging(config.logging(), problems);
         checkProvisioning(config.provisioning(), config.appservice(), problems);
+        checkDoublePuppet(config.doublePuppet(), config.appservice(), problems);
         return List.copyOf(problems);
     }
 
@@ -118,6 +119,28 @@ public final class ConfigValidator {
             }
         });
         checkSecretKey(bridge.secretKey(), problems);
+        checkRelayFormat(bridge.relay().messageFormat(), problems);
+        int limit = bridge.backfill().limit();
+        if (limit < 0 || limit > BackfillSettings.MAX_LIMIT) {
+            problems.add(new ConfigProblem("bridge.backfill.limit", Integer.toString(limit), "must be between 0 (no"
+                    + " history in new portals) and " + BackfillSettings.MAX_LIMIT + "; the default is "
+                    + BackfillSettings.DEFAULT_LIMIT));
+        }
+    }
+
+    private static void checkRelayFormat(String format, List<ConfigProblem> problems) {
+        var key = "bridge.relay.message_format";
+        int messages = format.split("\\{message}", -1).length - 1;
+        if (messages != 1) {
+            problems.add(new ConfigProblem(key, format, "must contain {message} exactly once (where the relayed "
+                    + "text goes), e.g. " + RelaySettings.DEFAULT_FORMAT));
+        }
+        var unknown = java.util.regex.Pattern.compile("\\{([^{}]*)}").matcher(format).results()
+                .map(m -> m.group(1)).filter(p -> !Set.of("name", "mxid", "message").contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            problems.add(new ConfigProblem(key, format, "has unknown placeholders " + unknown
+                    + "; the known ones are {name} (display name), {mxid} (user id) and {message}"));
+        }
     }
 
     private static void checkSecretKey(String secretKey, List<ConfigProblem> problems) {
@@ -198,6 +221,33 @@ public final class ConfigValidator {
                     + "/segments without a trailing slash, outside /_matrix/app, e.g. "
                     + ProvisioningConfig.DEFAULT_PREFIX));
         }
+    }
+
+    private static void checkDoublePuppet(DoublePuppetConfig doublePuppet, AppserviceConfig appservice,
+                                          List<ConfigProblem> problems) {
+        doublePuppet.secrets().forEach((server, secret) -> {
+            var key = "double_puppet.secrets." + server;
+            if (!MatrixNames.isServerName(server)) {
+                problems.add(new ConfigProblem(key, server, "the key must be a server name (example.org): the server "
+                        + "of the users this secret may act as"));
+            }
+            if (secret == null || !secret.startsWith(DoublePuppetConfig.AS_TOKEN_PREFIX)) {
+                problems.add(new ConfigProblem(key, secret == null ? "" : SecretMask.mask(secret), "must be "
+                        + "'as_token:<token>' with the as_token of an appservice registered on that server whose "
+                        + "non-exclusive user namespace covers its users (see README.md, \"Double puppeting\")"));
+                return;
+            }
+            var token = secret.substring(DoublePuppetConfig.AS_TOKEN_PREFIX.length());
+            if (token.isEmpty() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+                problems.add(new ConfigProblem(key, SecretMask.mask(secret), "needs a token after 'as_token:', "
+                        + "printable ASCII without spaces"));
+            } else if (MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    appservice.asToken().getBytes(StandardCharsets.UTF_8))) {
+                problems.add(new ConfigProblem(key, SecretMask.mask(secret), "must not be the bridge's own as_token "
+                        + "(its namespace is exclusive and holds no real users): register a separate double-puppet "
+                        + "appservice on the homeserver and use its as_token"));
+            }
+        });
     }
 
     private static void checkListen(String section, String hostname, int port, List<ConfigProblem> problems) {

@@ -139,6 +139,14 @@ public final class ExampleConfig {
               # Required. Base64 of 32 random bytes; encrypts login secrets at rest. Keep it secret and never change
               # it once logins exist (their stored secrets would become unreadable). 'openssl rand -base64 32'.
               secret_key: "${secret_key}"
+              # Relay mode (set-relay in a portal): how messages of Matrix users without a login read on the network.
+              relay:
+                # Matrix HTML with {name} (display name), {mxid} (user id) and {message} (the text, exactly once).
+                message_format: "<b>{name}</b>: {message}"
+              # History in new portals.
+              backfill:
+                # How many of a chat's latest messages a new portal starts with: 0 (none) to 10000.
+                limit: 50
 
             # Prometheus metrics and health checks on their own listener: /metrics, /health, /ready.
             metrics:
@@ -166,6 +174,15 @@ public final class ExampleConfig {
               shared_secret: "${shared_secret}"
               # The path the API is under: <prefix>/v3/whoami and so on.
               prefix: /_matrix/provision
+
+            # Double puppeting: what you send from the network's own apps appears in Matrix from your real account
+            # (instead of a ghost of yourself), and your reads there mark your Matrix reads. README.md,
+            # "Double puppeting".
+            double_puppet:
+              # Per server name, 'as_token:<token>' of a separate appservice registered on that server with a
+              # non-exclusive user namespace covering its users, e.g.
+              # {example.org: "as_token:<that appservice's as_token>"}. Empty: no double puppeting.
+              secrets: {}
 
             # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector.
             ${networks}""";

@@ -9,6 +9,7 @@ import java.util.Map;
  * @param networks     one opaque section per network connector ({@code telegram}, {@code whatsapp}, ...), handed as it
  *                     is to the connector with that id; the core never reads inside it
  * @param provisioning the provisioning API
+ * @param doublePuppet double puppeting (the user's own account for what they send from the network's apps)
  */
 public record PasserelleConfig(
         HomeserverConfig homeserver,
@@ -18,7 +19,8 @@ public record PasserelleConfig(
         MetricsConfig metrics,
         LoggingConfig logging,
         Map<String, JsonNode> networks,
-        ProvisioningConfig provisioning) {
+        ProvisioningConfig provisioning,
+        DoublePuppetConfig doublePuppet) {
 
     /** A config with the provisioning API off: what configs written before the API existed mean. */
     public PasserelleConfig(HomeserverConfig homeserver, AppserviceConfig appservice, DatabaseConfig database,
@@ -27,8 +29,23 @@ public record PasserelleConfig(
         this(homeserver, appservice, database, bridge, metrics, logging, networks, ProvisioningConfig.disabled());
     }
 
+    /** A config without double puppeting: what configs written before it existed mean. */
+    public PasserelleConfig(HomeserverConfig homeserver, AppserviceConfig appservice, DatabaseConfig database,
+                            BridgeSettings bridge, MetricsConfig metrics, LoggingConfig logging,
+                            Map<String, JsonNode> networks, ProvisioningConfig provisioning) {
+        this(homeserver, appservice, database, bridge, metrics, logging, networks, provisioning,
+                DoublePuppetConfig.none());
+    }
+
     /** This config with {@code provisioning} instead of its own. */
     public PasserelleConfig withProvisioning(ProvisioningConfig provisioning) {
-        return new PasserelleConfig(homeserver, appservice, database, bridge, metrics, logging, networks, provisioning);
+        return new PasserelleConfig(homeserver, appservice, database, bridge, metrics, logging, networks, provisioning,
+                doublePuppet);
+    }
+
+    /** This config with {@code doublePuppet} instead of its own. */
+    public PasserelleConfig withDoublePuppet(DoublePuppetConfig doublePuppet) {
+        return new PasserelleConfig(homeserver, appservice, database, bridge, metrics, logging, networks, provisioning,
+                doublePuppet);
     }
 }

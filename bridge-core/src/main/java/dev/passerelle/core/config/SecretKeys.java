@@ -13,7 +13,7 @@ final class SecretKeys {
 
     /** True for the tokens and the secret key, and for anything in a connector section that looks like a secret. */
     static boolean isSecret(String path) {
-        if (SECRET_PATHS.contains(path)) {
+        if (SECRET_PATHS.contains(path) || path.startsWith("double_puppet.secrets.")) {
             return true;
         }
         var lower = path.toLowerCase(java.util.Locale.ROOT);

@@ -17,11 +17,23 @@ public final class Intent {
     private final MatrixClient client;
     private final String userId;
     private final ObjectMapper mapper;
+    /** Another appservice's token for a double puppet; empty for the bridge's own users. */
+    private final Optional<String> token;
 
     Intent(MatrixClient client, String userId) {
+        this(client, userId, Optional.empty());
+    }
+
+    Intent(MatrixClient client, String userId, Optional<String> token) {
         this.client = client;
         this.userId = userId;
         this.mapper = client.mapper();
+        this.token = token;
+    }
+
+    /** Whether this intent is a real user's double puppet (see {@link MatrixClient#doublePuppet}). */
+    public boolean isDoublePuppet() {
+        return token.isPresent();
     }
 
     /** The user this intent acts as. */
@@ -79,6 +91,15 @@ public final class Intent {
     }
 
     /** Removes {@code target} from the room. */
+    /** {@code GET /members}: every user who is or was in the room, with their membership ({@code join}, ...). */
+    public java.util.Map<String, String> members(String roomId) {
+        ObjectNode body = call(MatrixRequest.of(HttpMethod.GET, ROOM + "/members", roomId)).json(mapper);
+        java.util.Map<String, String> members = new java.util.LinkedHashMap<>();
+        body.path("chunk").forEach(e -> members.put(e.path("state_key").asText(),
+                e.path("content").path("membership").asText("")));
+        return members;
+    }
+
     public void kick(String roomId, String target, Optional<String> reason) {
         ObjectNode body = mapper.createObjectNode().put("user_id", target);
         reason.ifPresent(r -> body.put("reason", r));
@@ -263,7 +284,7 @@ public final class Intent {
 
     MatrixResponse call(MatrixRequest request) {
         ensureRegistered();
-        return client.send(request.query("user_id", userId));
+        return client.send(request.query("user_id", userId), token);
     }
 
     private static Optional<String> text(ObjectNode node, String field) {

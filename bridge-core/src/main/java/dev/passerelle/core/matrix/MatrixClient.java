@@ -79,6 +79,19 @@ public final class MatrixClient implements AutoCloseable {
         return intents.computeIfAbsent(userId, u -> new Intent(this, u));
     }
 
+    /**
+     * Acts as a real Matrix user with another appservice's token (double puppeting: {@code user_id} masquerading
+     * with the token of an appservice whose namespace holds that user). From then on {@link #intent} of that user
+     * answers this one, so every part of the bridge acting as them uses it. The user is never registered by the
+     * bridge: they exist already.
+     */
+    public Intent doublePuppet(String userId, String asToken) {
+        Intent puppet = new Intent(this, userId, Optional.of(asToken));
+        registered.add(userId);
+        intents.put(userId, puppet);
+        return puppet;
+    }
+
     public String botUserId() {
         return botUserId;
     }
@@ -164,6 +177,10 @@ public final class MatrixClient implements AutoCloseable {
 
     DownloadedMedia download(MatrixRequest request, long maxBytes, long memoryThreshold, java.nio.file.Path tempDir) {
         return downloads.download(request, maxBytes, memoryThreshold, tempDir);
+    }
+
+    MatrixResponse send(MatrixRequest request, Optional<String> token) {
+        return transport.send(request, token);
     }
 
     ObjectMapper mapper() {

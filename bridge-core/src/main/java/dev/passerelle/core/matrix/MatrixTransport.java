@@ -8,17 +8,17 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.OpenOptions;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.core.file.OpenOptions;
 import java.net.ConnectException;
 import java.nio.file.Path;
-import java.util.function.Function;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +56,16 @@ final class MatrixTransport {
 
     /** Sends the request; blocks the calling (virtual) thread. Throws {@link MatrixException} on failure. */
     MatrixResponse send(MatrixRequest req) {
+        return send(req, Optional.empty());
+    }
+
+    /**
+     * Sends the request with {@code token} instead of the as_token when given (a double puppet's appservice token);
+     * blocks the calling (virtual) thread. Throws {@link MatrixException} on failure.
+     */
+    MatrixResponse send(MatrixRequest req, Optional<String> token) {
         Buffer body = Buffer.buffer(req.body().orElse(new byte[0]));
-        return send(req, r -> r.sendBuffer(body));
+        return send(req, token, r -> r.sendBuffer(body));
     }
 
     /**
@@ -65,13 +73,13 @@ final class MatrixTransport {
      * homeservers require for uploads; the file is reopened for each attempt. Blocks.
      */
     MatrixResponse sendFile(MatrixRequest req, Path file, long size) {
-        return send(req, r -> vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true))
+        return send(req, Optional.empty(), r -> vertx.fileSystem().open(file.toString(), new OpenOptions().setRead(true))
                 .compose(f -> r.putHeader("Content-Type", req.contentType())
                         .putHeader("Content-Length", Long.toString(size))
                         .sendStream(f).andThen(done -> f.close())));
     }
 
-    private MatrixResponse send(MatrixRequest req,
+    private MatrixResponse send(MatrixRequest req, Optional<String> token,
                                 Function<HttpRequest<Buffer>, io.vertx.core.Future<HttpResponse<Buffer>>> sender) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("the Matrix client blocks; call it from a virtual thread, not from the "
@@ -84,7 +92,7 @@ final class MatrixTransport {
             long start = System.nanoTime();
             HttpResponse<Buffer> resp;
             try {
-                resp = block(sender.apply(prepare(req)));
+                resp = block(sender.apply(prepare(req, token)));
             } catch (Exception e) { // await() rethrows the failure as is, checked ones included
                 record(endpoint, "io_error", "none", start);
                 boolean notSent = e instanceof ConnectException || e.getCause() instanceof ConnectException;
@@ -154,9 +162,9 @@ final class MatrixTransport {
         }
     }
 
-    private HttpRequest<Buffer> prepare(MatrixRequest req) {
+    private HttpRequest<Buffer> prepare(MatrixRequest req, Optional<String> token) {
         HttpRequest<Buffer> r = client.requestAbs(req.method(), baseUrl + req.path())
-                .putHeader("Authorization", "Bearer " + asToken)
+                .putHeader("Authorization", "Bearer " + token.orElse(asToken))
                 .timeout(policy.requestTimeout().toMillis());
         if (req.body().isPresent()) {
             r.putHeader("Content-Type", req.contentType());

@@ -70,6 +70,12 @@ public final class UserLoginStore {
                 .where(matches(key)).execute() > 0;
     }
 
+    /** Records the login's personal space; false when the login is not stored. */
+    public boolean setSpaceRoomId(LoginKey key, String roomId, Instant now) {
+        return dsl.update(USER_LOGIN).set(USER_LOGIN.SPACE_ROOM_ID, roomId).set(USER_LOGIN.UPDATED_AT, Millis.of(now))
+                .where(matches(key)).execute() > 0;
+    }
+
     /** Seals and stores the login's session secret, replacing the old one; false when the login is not stored. */
     public boolean saveSecret(LoginKey key, byte[] secret, Instant now) {
         String sealed = secrets.seal(secret, boundTo(key));

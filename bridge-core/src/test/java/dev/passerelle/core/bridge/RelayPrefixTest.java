@@ -33,4 +33,19 @@ class RelayPrefixTest {
         MessageContent location = new MessageContent.Location(48.85, 2.35, Optional.of("Paris"));
         assertSame(location, RelayPrefix.apply("Dave", location));
     }
+
+    @Test
+    void aConfiguredFormatPutsTheMessageWhereItSays() {
+        RelayPrefix format = new RelayPrefix("{message} — <i>{name}</i> ({mxid})");
+        FormattedText text = FormattedText.of("see this", new Entity(4, 4, EntityType.BOLD));
+        assertEquals(FormattedText.of("see this — Dave (@dave:example.org)", new Entity(4, 4, EntityType.BOLD),
+                new Entity(11, 4, EntityType.ITALIC)), format.around("Dave", "@dave:example.org", text));
+    }
+
+    @Test
+    void namesAreTextNotHtml() {
+        RelayPrefix format = new RelayPrefix("[{name}] {message}");
+        assertEquals(FormattedText.plain("[<b>Eve</b>] hi"), format.around("<b>Eve</b>", "@eve:example.org",
+                FormattedText.plain("hi")));
+    }
 }

@@ -198,6 +198,14 @@ public final class FakeHomeserver implements AutoCloseable {
         return slash < 0 ? Optional.empty() : world.media(rest.substring(0, slash), rest.substring(slash + 1));
     }
 
+    /**
+     * Registers a second appservice, as a double-puppeting setup does: its {@code token} may act as any registered
+     * local user with {@code ?user_id=} (a non-exclusive {@code @.*:server} namespace), but owns no one.
+     */
+    public void addDoublePuppetAppservice(String token) {
+        world.addPuppetToken(token);
+    }
+
     /** Registers a local user (a "real" Matrix user such as {@code @alice:example.org}) without the appservice. */
     public void registerUser(String userId) {
         world.register(userId);

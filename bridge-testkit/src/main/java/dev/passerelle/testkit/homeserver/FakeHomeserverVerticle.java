@@ -97,6 +97,15 @@ final class FakeHomeserverVerticle extends VerticleBase {
         if (token.isEmpty()) {
             throw new MatrixError(401, "M_MISSING_TOKEN", "Missing access token.");
         }
+        if (world.isPuppetToken(token.get())) {
+            String puppet = ex.query("user_id").orElseThrow(() -> MatrixError.forbidden(
+                    "This appservice has no sender of its own here; name the user with ?user_id="));
+            if (!puppet.endsWith(":" + options.serverName()) || !world.isRegistered(puppet)) {
+                throw MatrixError.forbidden("Application service cannot masquerade as this user (" + puppet + ").");
+            }
+            ex.user = Optional.of(puppet);
+            return;
+        }
         if (!MessageDigest.isEqual(token.get().getBytes(StandardCharsets.UTF_8),
                 options.asToken().getBytes(StandardCharsets.UTF_8))) {
             throw new MatrixError(401, "M_UNKNOWN_TOKEN", "Unrecognised access token.");

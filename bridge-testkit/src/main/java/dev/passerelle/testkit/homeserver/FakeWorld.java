@@ -27,10 +27,27 @@ final class FakeWorld {
     /** (user, txnId) → event id, so that a repeated send is answered with the first event id. */
     private final Map<String, String> txns = new HashMap<>();
 
+    /** Tokens of other appservices whose non-exclusive namespace is every local user (double puppeting). */
+    private final Set<String> puppetTokens = new LinkedHashSet<>();
+
     FakeWorld(FakeHomeserverOptions options, Consumer<ObjectNode> onNewEvent) {
         this.options = options;
         this.onNewEvent = onNewEvent;
         registered.add(options.botUserId());
+    }
+
+    synchronized void addPuppetToken(String token) {
+        puppetTokens.add(token);
+    }
+
+    /** Whether {@code token} is one of {@link #addPuppetToken}'s, compared in constant time. */
+    synchronized boolean isPuppetToken(String token) {
+        boolean found = false;
+        for (String t : puppetTokens) {
+            found |= java.security.MessageDigest.isEqual(t.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return found;
     }
 
     synchronized boolean isRegistered(String userId) {

@@ -31,6 +31,7 @@ final class RoomEndpoints {
         routes.add("GET", R + "/state/{eventType}", Auth.USER, this::getState);
         routes.add("PUT", R + "/state/{eventType}/{stateKey}", Auth.USER, this::putState);
         routes.add("PUT", R + "/state/{eventType}", Auth.USER, this::putState);
+        routes.add("GET", R + "/members", Auth.USER, this::members);
         routes.add("POST", R + "/receipt/{receiptType}/{eventId}", Auth.USER, this::receipt);
         routes.add("POST", R + "/read_markers", Auth.USER, this::readMarkers);
         routes.add("PUT", R + "/typing/{userId}", Auth.USER, this::typing);
@@ -181,6 +182,21 @@ final class RoomEndpoints {
         ObjectNode event = world.state(room.roomId, ex.param("eventType"), key)
                 .orElseThrow(() -> MatrixError.notFound("Event not found."));
         ex.ok(event.get("content"));
+    }
+
+    // GET /members: the m.room.member state events of everyone who is or was in the room.
+    private void members(Exchange ex) {
+        ObjectNode answer = Exchange.object();
+        var chunk = answer.putArray("chunk");
+        synchronized (world) {
+            FakeRoom room = world.joinedRoom(ex.param("roomId"), ex.actingUser());
+            for (String membership : java.util.List.of("join", "invite", "leave", "ban")) {
+                for (String user : room.members(membership)) {
+                    world.state(room.roomId, "m.room.member", user).ifPresent(chunk::add);
+                }
+            }
+        }
+        ex.ok(answer);
     }
 
     private void putState(Exchange ex) {
