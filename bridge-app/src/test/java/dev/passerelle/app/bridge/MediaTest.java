@@ -30,13 +30,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Large files both ways through the real bridge: streamed through a temporary file in the bridge's data directory
  * (deleted afterwards), arriving byte for byte, their type detected; files above the homeserver's upload limit
  * refused with a notice that says the limit.
  */
+@ParameterizedClass
+@EnumSource(EngineBed.Homeserver.class)
 class MediaTest {
+
+    @Parameter
+    EngineBed.Homeserver homeserver;
 
     private static final int LARGE = 40 * 1024 * 1024 + 123;
     private static final long HOMESERVER_LIMIT = 10L * 1024 * 1024;
@@ -50,7 +58,7 @@ class MediaTest {
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir);
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         alice = TestNetwork.login("alice");
     }
 
