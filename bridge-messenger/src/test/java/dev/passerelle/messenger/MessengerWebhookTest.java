@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.passerelle.testbed.BridgeBed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import dev.passerelle.testkit.homeserver.RequestMatcher;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -70,5 +72,63 @@ class MessengerWebhookTest {
 
         assertEquals(0, bed.deliveries(false));
         assertEquals(Optional.empty(), bed.portalRoom(PAT));
+    }
+
+    @Test
+    void aDeliveryMetaSendsAgainIsNotBridgedTwice() throws Exception {
+        bed = MessengerBed.withPageLoggedIn(dir);
+        var item = bed.meta.text(PAT, "m_once", "only once please");
+
+        byte[] body = bed.meta.send(item);
+        assertEquals(200, bed.meta.post(body, Optional.of(bed.meta.sign(body))).status());
+        // Meta may also resend the event in a new delivery, with the same message id.
+        bed.meta.send(item.deepCopy());
+        bed.meta.send(bed.meta.text(PAT, "m_after", "and then this"));
+
+        bed.awaitMessage(PAT, "and then this");
+        assertEquals(1, bed.messages(bed.patRoom(), "only once please").size());
+        assertEquals(3, bed.deliveries(false));
+        BridgeBed.until("every delivery to be done", () -> bed.deliveries(true) == 0, () -> "");
+    }
+
+    @Test
+    void aCrashBetweenStoringAndBridgingLosesNothing() throws Exception {
+        bed = MessengerBed.withPageLoggedIn(dir);
+        // The homeserver hangs on the portal's creation: the delivery is stored and answered, not yet bridged.
+        bed.homeserver.delayNext(1, RequestMatcher.of("POST", "/createRoom"), Duration.ofMinutes(5));
+        bed.meta.send(bed.meta.text(PAT, "m_crash", "sent just before the crash"));
+        BridgeBed.until("the portal's creation to start", () -> bed.homeserver.isRegistered(MessengerBed.PAT_GHOST),
+                () -> "");
+        assertEquals(1, bed.deliveries(true));
+
+        bed.stopBridge();
+        assertEquals(1, bed.deliveries(true));
+        bed.homeserver.clearFaults();
+        bed.start();
+
+        bed.awaitMessage(PAT, "sent just before the crash");
+        BridgeBed.until("the delivery to be done", () -> bed.deliveries(true) == 0, () -> "");
+        assertEquals(1, bed.portalRooms(PAT));
+        assertEquals(1, bed.messages(bed.patRoom(), "sent just before the crash").size());
+    }
+
+    @Test
+    void deliveriesForAPageNobodyIsLoggedInToAreAcknowledgedAndDropped() throws Exception {
+        bed = new MessengerBed(dir);
+        bed.start();
+
+        bed.meta.send(bed.meta.text(PAT, "m_nobody", "is anyone there?"));
+
+        BridgeBed.until("the delivery to be handled", () -> bed.deliveries(true) == 0, () -> "");
+        assertEquals(Optional.empty(), bed.portalRoom(PAT));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        bed = MessengerBed.withPageLoggedIn(dir);
+        byte[] big = bed.meta.body(List.of(bed.meta.text(PAT, "m_big", "x".repeat(5 * 1024 * 1024))));
+
+        assertEquals(413, bed.meta.post(big, Optional.of(bed.meta.sign(big))).status());
+        assertEquals(0, bed.deliveries(false));
     }
 }
