@@ -161,15 +161,14 @@ final class MessengerClient implements NetworkClient, NetworkClient.ReactionHand
                 List.of(new ChatInfo.ChatMember(chatId, ChatInfo.Role.MEMBER)), Optional.of(chatId));
     }
 
+    /** Never fails: with the token refused the login turns "bad credentials" and the ghost stays unnamed. */
     @Override
-    public UserInfo userInfo(String remoteUserId) throws NetworkException {
+    public UserInfo userInfo(String remoteUserId) {
         try {
             return users.fetch(remoteUserId);
         } catch (GraphException e) {
-            if (e.isInvalidToken()) {
-                tokenRejected(e);
-            }
-            throw SendErrors.of("Reading the profile of " + remoteUserId, e);
+            tokenRejected(e);
+            return new UserInfo(Optional.empty(), Optional.empty(), false);
         }
     }
 

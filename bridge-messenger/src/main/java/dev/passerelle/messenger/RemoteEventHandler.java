@@ -91,9 +91,6 @@ final class RemoteEventHandler {
                 return List.of(); // sent by the bridge: already in the room
             }
         }
-        if (message.path("is_deleted").asBoolean(false)) {
-            return List.of(new RemoteEvent.MessageDeleted(portal, sender, mid, time));
-        }
         List<MessagePart> parts = toMatrix.parts(message);
         Optional<String> replyTo = Optional.of(message.path("reply_to").path("mid").asText(""))
                 .filter(s -> !s.isEmpty());

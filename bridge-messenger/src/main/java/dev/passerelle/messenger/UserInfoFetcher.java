@@ -26,6 +26,10 @@ final class UserInfoFetcher {
         this.page = page;
     }
 
+    /**
+     * @throws GraphException only when Meta refuses the Page's token (#190); other failures give an empty profile,
+     *                        so that a message is never held up by its sender's name
+     */
     UserInfo fetch(String remoteUserId) throws GraphException {
         try {
             if (remoteUserId.equals(page.pageId())) {
@@ -40,11 +44,11 @@ final class UserInfoFetcher {
             });
             return new UserInfo(name, avatar(p.path("profile_pic").asText("")), false);
         } catch (GraphException e) {
-            if (e.isInvalidToken() || e.isTransient()) {
+            if (e.isInvalidToken()) {
                 throw e;
             }
-            LOG.info("The profile of {} cannot be read by page {} (#{}); the ghost stays unnamed", remoteUserId,
-                    page.pageId(), e.code());
+            LOG.info("The profile of {} cannot be read by page {} (#{}: {}); the ghost stays unnamed for now",
+                    remoteUserId, page.pageId(), e.code(), e.getMessage());
             return new UserInfo(Optional.empty(), Optional.empty(), false);
         } catch (IOException e) {
             LOG.info("The profile of {} could not be fetched: {}", remoteUserId, e.getMessage());

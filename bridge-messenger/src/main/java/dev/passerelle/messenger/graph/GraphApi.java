@@ -68,7 +68,7 @@ public final class GraphApi {
                     + f.getValue() + "\r\n");
         }
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field() + "\"; filename=\""
-                + file.fileName().replace("\"", "") + "\"\r\nContent-Type: " + file.mimeType() + "\r\n\r\n");
+                + headerSafe(file.fileName()) + "\"\r\nContent-Type: " + headerSafe(file.mimeType()) + "\r\n\r\n");
         body.write(file.bytes());
         write(body, "\r\n--" + boundary + "--\r\n");
         HttpRequest request = HttpRequest.newBuilder(uri(path, Map.of("access_token", token))).timeout(TIMEOUT)
@@ -128,6 +128,11 @@ public final class GraphApi {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** A value as it may appear in a part's headers: no quotes or line breaks from a Matrix file name. */
+    private static String headerSafe(String value) {
+        return value.replaceAll("[\"\\r\\n]", "_");
     }
 
     private static void write(ByteArrayOutputStream out, String s) {
