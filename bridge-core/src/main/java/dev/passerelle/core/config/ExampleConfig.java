@@ -135,8 +135,15 @@ public final class ExampleConfig {
               # The path the API is under: <prefix>/v3/whoami and so on.
               prefix: /_matrix/provision
 
-            # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector.
-            # No connectors are included yet, so this is empty.
+            # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector;
+            # a network runs only when its section is here. Messenger (Facebook Page inboxes; its webhook URL is
+            # <your bridge>/_passerelle/webhook/messenger), see bridge-messenger/README.md:
+            #   messenger:
+            #     pages:
+            #       - page_id: "104857600000001"
+            #         app_secret: "<App Secret of the Meta app>"
+            #         verify_token: "<16 or more random characters, typed again in the app's webhook settings>"
+            #         allowed_users: ["@alice:example.org"]
             networks: {}
             """;
 }
