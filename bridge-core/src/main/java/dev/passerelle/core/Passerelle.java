@@ -267,7 +267,7 @@ public final class Passerelle implements AutoCloseable {
         private List<Consumer<Router>> extraRoutes(PasserelleConfig config) {
             List<Consumer<Router>> routes = new ArrayList<>(provisioning(config));
             if (!webhooks.networks().isEmpty()) {
-                routes.add(new WebhookRoutes(webhooks)::mount);
+                routes.add(new WebhookRoutes(webhooks, registry)::mount);
                 LOG.info("Webhooks of {} are received on {}/<network>", webhooks.networks(), WebhookRoutes.PREFIX);
             }
             return routes;

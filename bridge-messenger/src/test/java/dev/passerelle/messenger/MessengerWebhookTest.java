@@ -72,6 +72,13 @@ class MessengerWebhookTest {
 
         assertEquals(0, bed.deliveries(false));
         assertEquals(Optional.empty(), bed.portalRoom(PAT));
+        assertEquals(4.0, deliveriesCounted("refused"));
+        assertEquals(0.0, deliveriesCounted("stored"));
+    }
+
+    private double deliveriesCounted(String result) {
+        return bed.passerelle().meterRegistry().counter("passerelle.webhook.deliveries", "network", "messenger",
+                "result", result).count();
     }
 
     @Test
@@ -88,6 +95,8 @@ class MessengerWebhookTest {
         bed.awaitMessage(PAT, "and then this");
         assertEquals(1, bed.messages(bed.patRoom(), "only once please").size());
         assertEquals(3, bed.deliveries(false));
+        assertEquals(3.0, deliveriesCounted("stored"));
+        assertEquals(1.0, deliveriesCounted("duplicate"));
         BridgeBed.until("every delivery to be done", () -> bed.deliveries(true) == 0, () -> "");
     }
 

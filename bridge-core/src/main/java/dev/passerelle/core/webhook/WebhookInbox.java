@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.exception.DataAccessException;
@@ -100,8 +101,8 @@ public final class WebhookInbox implements AutoCloseable {
     }
 
     /** The connector of {@code network}, when it receives webhooks. */
-    public java.util.Optional<WebhookReceiving> receiver(String network) {
-        return java.util.Optional.ofNullable(receivers.get(network));
+    public Optional<WebhookReceiving> receiver(String network) {
+        return Optional.ofNullable(receivers.get(network));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.passerelle.core.intake.IntakeClosedException;
 import dev.passerelle.core.spi.WebhookReceiving;
 import dev.passerelle.core.spi.WebhookReceiving.WebhookRequest;
 import dev.passerelle.core.store.StoreUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,19 +32,28 @@ public final class WebhookRoutes {
     /** Where webhooks are served; a network's endpoint is this plus {@code /<network id>}. */
     public static final String PREFIX = "/_passerelle/webhook";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
+    private static final String RESULT = "passerelle.webhook.result";
 
     private final WebhookInbox inbox;
+    private final MeterRegistry registry;
 
-    public WebhookRoutes(WebhookInbox inbox) {
+    /** @param registry counts deliveries as {@code passerelle.webhook.deliveries} by network and result */
+    public WebhookRoutes(WebhookInbox inbox, MeterRegistry registry) {
         this.inbox = inbox;
+        this.registry = registry;
+    }
+
+    /** What became of a {@code POST}: stored, a body stored before, refused (4xx), or not stored (5xx). */
+    private void count(String network, String result) {
+        registry.counter("passerelle.webhook.deliveries", "network", network, "result", result).increment();
     }
 
     /** Mounts the routes; for the appservice listener's extra routes. */
     public void mount(Router router) {
         router.get(PREFIX + "/:network").handler(this::verify);
         router.get(PREFIX + "/:network/*").handler(this::verify);
-        router.post(PREFIX + "/:network").handler(this::deliver);
-        router.post(PREFIX + "/:network/*").handler(this::deliver);
+        router.post(PREFIX + "/:network").handler(this::counted).handler(this::deliver);
+        router.post(PREFIX + "/:network/*").handler(this::counted).handler(this::deliver);
     }
 
     private void verify(RoutingContext ctx) {
@@ -69,6 +79,18 @@ public final class WebhookRoutes {
             LOG.warn("Webhook verification of {} refused (wrong verify token or mode)", ctx.pathParam("network"));
             text(ctx, 403, "Verification refused: the verify token does not match the bridge's config");
         }
+    }
+
+    // Runs first so that every answer is counted, whichever way it ends.
+    private void counted(RoutingContext ctx) {
+        String network = ctx.pathParam("network");
+        if (inbox.receiver(network).isPresent()) {
+            ctx.addHeadersEndHandler(v -> {
+                int status = ctx.response().getStatusCode();
+                count(network, status == 200 ? ctx.get(RESULT, "stored") : status >= 500 ? "failed" : "refused");
+            });
+        }
+        ctx.next();
     }
 
     private void deliver(RoutingContext ctx) {
@@ -110,6 +132,7 @@ public final class WebhookRoutes {
             WebhookInbox.Accepted accepted = OffContext.call("webhook " + network,
                     () -> inbox.accept(network, path, body));
             LOG.debug("Webhook delivery to {}: {}", network, accepted);
+            ctx.put(RESULT, accepted == WebhookInbox.Accepted.DUPLICATE ? "duplicate" : "stored");
         } catch (StoreUnavailableException e) {
             LOG.warn("Webhook delivery to {} refused with 503, the database is unavailable: {}", network,
                     e.getMessage());
