@@ -2,6 +2,7 @@ package dev.passerelle.messenger;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class ConversationMemory {
         }
         synchronized (recent) {
             return recent.stream().filter(m -> !m.time().isAfter(watermark))
-                    .max(java.util.Comparator.comparing(PageMessage::time)).map(PageMessage::mid);
+                    .max(Comparator.comparing(PageMessage::time)).map(PageMessage::mid);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.passerelle.messenger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.MessageTarget;
@@ -18,6 +19,7 @@ import dev.passerelle.messenger.graph.PageApi;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -140,9 +142,9 @@ final class MessengerClient implements NetworkClient, NetworkClient.ReactionHand
     }
 
     /** Bridges what a webhook delivery says happened in this Page's inbox; returns once the engine handled it. */
-    void deliver(com.fasterxml.jackson.databind.JsonNode messagingItems) throws InterruptedException {
-        List<RemoteEvent> events = new java.util.ArrayList<>();
-        for (var item : messagingItems) {
+    void deliver(JsonNode messagingItems) throws InterruptedException {
+        List<RemoteEvent> events = new ArrayList<>();
+        for (JsonNode item : messagingItems) {
             events.addAll(remote.events(item));
         }
         if (!events.isEmpty()) {

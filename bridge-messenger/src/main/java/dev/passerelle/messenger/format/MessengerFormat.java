@@ -1,6 +1,8 @@
 package dev.passerelle.messenger.format;
 
 import dev.passerelle.core.format.FormattedText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Messenger text is plain: Matrix formatting is dropped (the engine's plain text keeps links and mention names), and
@@ -23,8 +25,8 @@ public final class MessengerFormat {
     }
 
     /** {@code text} in pieces of at most {@link #MAX_TEXT}, cut at a line break or space when there is one. */
-    public static java.util.List<String> pieces(String text) {
-        java.util.List<String> pieces = new java.util.ArrayList<>();
+    public static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
         String rest = text;
         while (rest.length() > MAX_TEXT) {
             int cut = Math.max(rest.lastIndexOf('\n', MAX_TEXT), rest.lastIndexOf(' ', MAX_TEXT));

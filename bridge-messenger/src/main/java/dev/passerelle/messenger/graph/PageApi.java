@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -51,7 +54,7 @@ public final class PageApi {
     /** Sends a file as an attachment, uploaded with the request. */
     public JsonNode sendFile(ObjectNode recipient, String messagingType, ObjectNode message, ObjectNode tag,
                              GraphApi.FilePart file) throws GraphException, IOException {
-        var fields = new java.util.LinkedHashMap<String, String>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("recipient", json.writeValueAsString(recipient));
         fields.put("messaging_type", messagingType);
         tag.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
@@ -59,7 +62,8 @@ public final class PageApi {
         return graph.postMultipart(pageId + "/messages", fields, file, token);
     }
 
-    public java.io.InputStream download(java.net.URI url) throws IOException {
+    /** Downloads a file Meta links to; the caller closes the stream. */
+    public InputStream download(URI url) throws IOException {
         return graph.download(url);
     }
 }
