@@ -4,7 +4,9 @@ import static dev.passerelle.core.store.jooq.Tables.WEBHOOK_DELIVERY;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -56,9 +58,23 @@ public final class WebhookInboxStore {
                 .from(WEBHOOK_DELIVERY)
                 .where(WEBHOOK_DELIVERY.NETWORK.eq(network).and(WEBHOOK_DELIVERY.DONE_AT.isNull()))
                 .orderBy(WEBHOOK_DELIVERY.SEQ)
-                .fetch(r -> new WebhookDeliveryRow(r.get(WEBHOOK_DELIVERY.SEQ), r.get(WEBHOOK_DELIVERY.NETWORK),
-                        r.get(WEBHOOK_DELIVERY.PATH), r.get(WEBHOOK_DELIVERY.BODY),
-                        Instant.ofEpochMilli(r.get(WEBHOOK_DELIVERY.RECEIVED_AT))));
+                .fetch(WebhookInboxStore::toRow);
+    }
+
+    private static WebhookDeliveryRow toRow(Record r) {
+        return new WebhookDeliveryRow(r.get(WEBHOOK_DELIVERY.SEQ), r.get(WEBHOOK_DELIVERY.NETWORK),
+                r.get(WEBHOOK_DELIVERY.PATH), r.get(WEBHOOK_DELIVERY.BODY),
+                Instant.ofEpochMilli(r.get(WEBHOOK_DELIVERY.RECEIVED_AT)));
+    }
+
+    /** The delivery of {@code network} with this body, if it is stored and not yet handled. */
+    public Optional<WebhookDeliveryRow> findPending(String network, String bodySha256) {
+        return dsl().select(WEBHOOK_DELIVERY.SEQ, WEBHOOK_DELIVERY.NETWORK, WEBHOOK_DELIVERY.PATH,
+                        WEBHOOK_DELIVERY.BODY, WEBHOOK_DELIVERY.RECEIVED_AT)
+                .from(WEBHOOK_DELIVERY)
+                .where(WEBHOOK_DELIVERY.NETWORK.eq(network).and(WEBHOOK_DELIVERY.BODY_SHA256.eq(bodySha256))
+                        .and(WEBHOOK_DELIVERY.DONE_AT.isNull()))
+                .fetchOptional(WebhookInboxStore::toRow);
     }
 
     /** Records a delivery as handled; its body is dropped, the row stays to recognise the same body sent again. */

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -46,6 +47,8 @@ public final class WebhookInbox implements AutoCloseable {
     private final DeliveryRetries retries;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Deliveries queued or in hand, by sequence number. */
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private long nextSeq;
     private volatile boolean closed;
 
@@ -133,6 +136,7 @@ public final class WebhookInbox implements AutoCloseable {
                         + e.getMessage(), e);
             }
             if (!inserted) {
+                queueIfLost(network, hash);
                 return Accepted.DUPLICATE;
             }
             submit(new WebhookDeliveryRow(seq, network, path, text, clock.instant()), false);
@@ -142,13 +146,39 @@ public final class WebhookInbox implements AutoCloseable {
         }
     }
 
+    /**
+     * A body stored before: usually handled already. If it is stored but was never queued (its commit was reported
+     * as failed but landed), queue it now instead of waiting for a restart.
+     */
+    private void queueIfLost(String network, String hash) {
+        try {
+            store.findPending(network, hash).filter(row -> !queued.contains(row.seq()))
+                    .ifPresent(row -> {
+                        LOG.info("Webhook delivery {} of {} was stored but never handed on; handing it now",
+                                row.seq(), network);
+                        submit(row, true);
+                    });
+        } catch (DataAccessException e) {
+            LOG.debug("Could not look for a lost delivery of {}: {}", network, e.getMessage());
+        }
+    }
+
     private void submit(WebhookDeliveryRow row, boolean replay) {
+        queued.add(row.seq());
         WebhookReceiving receiver = receivers.get(row.network());
         WebhookDelivery delivery = new WebhookDelivery(row.seq(), row.path(), row.body(), row.receivedAt(), replay);
         queues.get(row.network()).submit(() -> handle(row.network(), receiver, delivery));
     }
 
     private void handle(String network, WebhookReceiving receiver, WebhookDelivery delivery) {
+        try {
+            handleOnce(network, receiver, delivery);
+        } finally {
+            queued.remove(delivery.seq());
+        }
+    }
+
+    private void handleOnce(String network, WebhookReceiving receiver, WebhookDelivery delivery) {
         try {
             retries.run("webhook delivery " + delivery.seq() + " of " + network,
                     () -> receiver.handleWebhook(delivery));

@@ -10,6 +10,7 @@ import dev.passerelle.testkit.db.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,7 +48,10 @@ class WebhookInboxStoreTest {
             assertEquals(new WebhookDeliveryRow(1, "messenger", "page", "{\"n\":1}", T0),
                     pending.getFirst());
 
+            assertEquals(Optional.of(pending.getFirst()), store.findPending("messenger", "bb"));
+            assertEquals(Optional.empty(), store.findPending("other", "bb"));
             store.markDone(1, T0.plusSeconds(1));
+            assertEquals(Optional.empty(), store.findPending("messenger", "bb"));
             assertEquals(List.of(2L), store.pending("messenger").stream().map(WebhookDeliveryRow::seq).toList());
             assertEquals(1, store.pending("other").size());
         } finally {

@@ -9,6 +9,7 @@ import dev.passerelle.core.spi.WebhookReceiving;
 import dev.passerelle.core.store.Database;
 import dev.passerelle.core.store.StoreUnavailableException;
 import dev.passerelle.core.store.TestStores;
+import dev.passerelle.core.store.WebhookInboxStore;
 import dev.passerelle.testkit.db.TestDatabase;
 import dev.passerelle.testkit.db.TestDatabases;
 import java.nio.charset.StandardCharsets;
@@ -140,6 +141,28 @@ class WebhookInboxTest {
             assertTrue(e.getMessage().contains("could not store a webhook delivery"), e.getMessage());
             Thread.sleep(100);
             assertEquals(List.of(), receiver.handled);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aDeliveryWhoseCommitLandedUnseenIsHandedWhenSentAgain(TestDatabase db) throws Exception {
+        try (Database database = open(db)) {
+            Receiver receiver = new Receiver();
+            try (WebhookInbox inbox = WebhookInbox.open(database, Map.of("net", receiver), QUICK)) {
+                // As if a commit reported as failed had landed: stored, never queued.
+                byte[] body = bytes("{\"lost\":true}");
+                new WebhookInboxStore(database).insert(1000, "net", "", WebhookInbox.sha256(body), "{\"lost\":true}",
+                        java.time.Instant.now());
+
+                assertEquals(WebhookInbox.Accepted.DUPLICATE, inbox.accept("net", "", body));
+                until("the lost delivery", () -> receiver.handled.size() == 1);
+                assertEquals(List.of("{\"lost\":true}"), receiver.handled);
+                until("it to be done", () -> new WebhookInboxStore(database).pending("net").isEmpty());
+                assertEquals(WebhookInbox.Accepted.DUPLICATE, inbox.accept("net", "", body));
+                Thread.sleep(100);
+                assertEquals(1, receiver.handled.size());
+            }
         }
     }
 }
