@@ -102,6 +102,15 @@ final class ConfigReference {
                 continue;
             }
             int depth = (line.length() - line.stripLeading().length()) / 2;
+            if (trimmed.startsWith("- ")) {
+                // The first key of a list item: the list's keys are shown as list[].key.
+                while (path.size() > depth) {
+                    path.removeLast();
+                }
+                path.add("[]");
+                depth++;
+                trimmed = trimmed.substring(2);
+            }
             String key = trimmed.substring(0, trimmed.indexOf(':'));
             String value = trimmed.substring(trimmed.indexOf(':') + 1).strip();
             if (comment.isEmpty() && !rows.isEmpty()) {
@@ -112,7 +121,7 @@ final class ConfigReference {
                 path.removeLast();
             }
             path.add(key);
-            String full = prefix + "." + String.join(".", path);
+            String full = prefix + "." + String.join(".", path).replace(".[]", "[]");
             rows.add(new Row(full, value, GENERATED.contains(full), comment.toString().strip(), new ArrayList<>()));
             comment.setLength(0);
         }

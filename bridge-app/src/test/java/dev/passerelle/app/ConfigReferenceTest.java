@@ -32,7 +32,9 @@ class ConfigReferenceTest {
                         + "bridge:\n  # Who may do what.\n  permissions:\n    \"*\": relay\n"
                         + "  # Required. Base64.\n  secret_key: \"abc\"\n"
                         + "networks: {}\n",
-                Map.of("telegram", "# Required. From my.telegram.org.\napi_id: 0\n# Limits.\nlimits:\n  # Per chat.\n  files: 3\n"));
+                Map.of("telegram", "# Required. From my.telegram.org.\napi_id: 0\n# Limits.\nlimits:\n  # Per chat.\n  files: 3\n"
+                        + "# The pages.\npages:\n  # Its id.\n  - page_id: \"1\"\n    # Its token.\n    token: \"\"\n"
+                        + "# After the list.\nlast: true\n"));
         assertTrue(reference.contains("## homeserver\n\nThe homeserver.\n"), reference);
         assertTrue(reference.contains("| `homeserver.address` | `http://localhost:8008` | Its URL. |"), reference);
         assertTrue(reference.contains("| `bridge.permissions` | `\"*\": relay` | Who may do what. |"), reference);
@@ -40,5 +42,8 @@ class ConfigReferenceTest {
                 reference);
         assertTrue(reference.contains("| `networks.telegram.api_id` | `0` | Required. From my.telegram.org. |"), reference);
         assertTrue(reference.contains("| `networks.telegram.limits.files` | `3` | Per chat. |"), reference);
+        assertTrue(reference.contains("| `networks.telegram.pages[].page_id` | `\"1\"` | Its id. |"), reference);
+        assertTrue(reference.contains("| `networks.telegram.pages[].token` | `\"\"` | Its token. |"), reference);
+        assertTrue(reference.contains("| `networks.telegram.last` | `true` | After the list. |"), reference);
     }
 }

@@ -6,6 +6,12 @@ import dev.passerelle.core.appservice.AppserviceVerticle;
 import dev.passerelle.core.bridge.Bridge;
 import dev.passerelle.core.command.ManagementRoomHandler;
 import dev.passerelle.core.provisioning.ProvisioningApi;
+import dev.passerelle.core.spi.WebhookReceiving;
+import dev.passerelle.core.webhook.DeliveryRetries;
+import dev.passerelle.core.webhook.WebhookInbox;
+import dev.passerelle.core.webhook.WebhookRoutes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.vertx.ext.web.Router;
 import java.util.function.Consumer;
 import dev.passerelle.core.config.PasserelleConfig;
@@ -189,6 +195,7 @@ public final class Passerelle implements AutoCloseable {
         Optional<MetricsVerticle> metricsListener = Optional.empty();
         HomeserverConnection homeserver;
         Bridge bridge;
+        WebhookInbox webhooks;
 
         void build(PasserelleConfig config, Path baseDir, List<InboundEventHandler> extraHandlers) {
             registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -208,6 +215,9 @@ public final class Passerelle implements AutoCloseable {
             // Networks start before the listeners; closed after the intake (reverse order), before Matrix and Vert.x.
             bridge = Bridge.start(services, baseDir);
             opened.add(bridge);
+            // After the bridge, so that it is closed before: deliveries in hand are interrupted, not lost.
+            webhooks = WebhookInbox.open(database, receivers(bridge), DeliveryRetries.DEFAULT);
+            opened.add(webhooks);
 
             IntakeMetrics intakeMetrics = new IntakeMetrics(registry);
             List<InboundEventHandler> engineAndExtra = new ArrayList<>(bridge.matrixHandlers());
@@ -232,7 +242,7 @@ public final class Passerelle implements AutoCloseable {
 
             String bot = "@" + config.appservice().botLocalpart() + ":" + config.homeserver().domain();
             appservice = new AppserviceVerticle(config.appservice(), intake, intakeMetrics,
-                    AppserviceQueries.defaults(bot), readiness, provisioning(config));
+                    AppserviceQueries.defaults(bot), readiness, extraRoutes(config));
             deploy(vertx, appservice, "the appservice API on " + config.appservice().hostname() + ":"
                     + config.appservice().port() + " (appservice.hostname / appservice.port)");
             homeserver = new HomeserverConnection(
@@ -251,6 +261,27 @@ public final class Passerelle implements AutoCloseable {
             // Only now: the homeserver's ping needs the appservice listener to answer.
             homeserver.start();
             opened.add(homeserver);
+        }
+
+        /** The provisioning API's routes (when on) and the webhook endpoints of the networks that receive any. */
+        private List<Consumer<Router>> extraRoutes(PasserelleConfig config) {
+            List<Consumer<Router>> routes = new ArrayList<>(provisioning(config));
+            if (!webhooks.networks().isEmpty()) {
+                routes.add(new WebhookRoutes(webhooks, registry)::mount);
+                LOG.info("Webhooks of {} are received on {}/<network>", webhooks.networks(), WebhookRoutes.PREFIX);
+            }
+            return routes;
+        }
+
+        /** The enabled connectors that receive webhooks, by network id. */
+        private static Map<String, WebhookReceiving> receivers(Bridge bridge) {
+            Map<String, WebhookReceiving> receivers = new LinkedHashMap<>();
+            bridge.networks().forEach((id, network) -> {
+                if (network.connector() instanceof WebhookReceiving r) {
+                    receivers.put(id, r);
+                }
+            });
+            return receivers;
         }
 
         /** The provisioning API's routes when it is enabled and the engine runs a network; else none. */

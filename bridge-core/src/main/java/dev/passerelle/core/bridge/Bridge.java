@@ -122,8 +122,8 @@ public final class Bridge implements AutoCloseable {
             rooms.onMemberAdded(spaces::add);
             // The sink routes to the logins and notices, which are built after it: filled in just below.
             Wiring wiring = new Wiring();
-            LoginSink.Route route = (login, event) -> route(queues, handler, ghosts, catchUp, wiring, login,
-                    event);
+            LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, wiring,
+                    login, event, handled);
             Logins logins = new Logins(loginStore,
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
@@ -178,11 +178,17 @@ public final class Bridge implements AutoCloseable {
 
     // On the sink's thread: only queueing here, never Matrix or the store.
     private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, CatchUp catchUp,
-                              Wiring wiring, ActiveLogin login, RemoteEvent event) {
+                              Wiring wiring, ActiveLogin login, RemoteEvent event, Runnable handled) {
         switch (event) {
             case RemoteEvent.PortalEvent p -> {
                 var key = PortalEventHandler.keyOf(login.network(), p);
-                catchUp.submit(login, key, () -> handler.handle(login, p));
+                catchUp.submit(login, key, () -> {
+                    try {
+                        handler.handle(login, p);
+                    } finally {
+                        handled.run();
+                    }
+                });
             }
             case RemoteEvent.UserInfoChanged u -> queues.submit("ghost " + login.network().id() + "/"
                     + u.remoteUserId(), () -> {
@@ -191,6 +197,8 @@ public final class Bridge implements AutoCloseable {
                         } catch (RuntimeException e) {
                             LOG.error("Could not update the ghost of {} on {}: {}", u.remoteUserId(),
                                     login.network().id(), e.toString(), e);
+                        } finally {
+                            handled.run();
                         }
                     });
             case RemoteEvent.LoginStateChanged s -> {
@@ -208,6 +216,7 @@ public final class Bridge implements AutoCloseable {
                         if (s.state() == LoginState.CONNECTED) {
                             catchUp.connected(login);
                         }
+                        handled.run();
                     }
                 });
             }

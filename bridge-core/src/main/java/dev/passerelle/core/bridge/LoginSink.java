@@ -2,6 +2,8 @@ package dev.passerelle.core.bridge;
 
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.RemoteEventSink;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * The {@link RemoteEventSink} of one login's client: hands each event, with the login it came from, to the
@@ -11,7 +13,8 @@ final class LoginSink implements RemoteEventSink {
 
     /** What the engine does with a login's event (queue it); must not block. */
     interface Route {
-        void route(ActiveLogin login, RemoteEvent event);
+        /** @param handled run once the event has been handled (or given up on) */
+        void route(ActiveLogin login, RemoteEvent event, Runnable handled);
     }
 
     private final Route route;
@@ -28,11 +31,24 @@ final class LoginSink implements RemoteEventSink {
 
     @Override
     public void emit(RemoteEvent event) {
+        route.route(attached(event), event, () -> { });
+    }
+
+    @Override
+    public void emitAndWait(List<RemoteEvent> events) throws InterruptedException {
+        CountDownLatch handled = new CountDownLatch(events.size());
+        for (RemoteEvent event : events) {
+            route.route(attached(event), event, handled::countDown);
+        }
+        handled.await();
+    }
+
+    private ActiveLogin attached(RemoteEvent event) {
         ActiveLogin active = login;
         if (active == null) {
             throw new IllegalStateException("A connector emitted " + event.getClass().getSimpleName()
                     + " from loadClient, before connect(); clients must not touch the network before connect()");
         }
-        route.route(active, event);
+        return active;
     }
 }

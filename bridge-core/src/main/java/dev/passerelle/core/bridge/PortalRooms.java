@@ -126,7 +126,7 @@ final class PortalRooms {
         avatarMxc.ifPresent(mxc -> state.add(new StateEvent("m.room.avatar", "",
                 mapper.createObjectNode().put("url", mxc))));
         List<String> invites = new ArrayList<>();
-        invites.add(login.userId());
+        invites.addAll(SharedUsers.of(login));
         invites.addAll(members.keySet());
         CreateRoomRequest request = CreateRoomRequest.empty().withPreset("private_chat").withVisibility("private")
                 .withInvites(invites, dm).withInitialState(state)
@@ -179,13 +179,14 @@ final class PortalRooms {
             return;
         }
         if (userPortals.add(login.key(), portal.key())) {
-            try {
-                matrix.intent(login.network().botUserId()).invite(portal.roomId().orElseThrow(), login.userId());
-                LOG.info("Invited {} to portal {} (login {})", login.userId(), portal.roomId().orElseThrow(),
-                        login.key());
-            } catch (MatrixException e) {
-                LOG.info("Could not invite {} to {}: {} {}", login.userId(), portal.roomId().orElseThrow(),
-                        e.errcode(), e.error());
+            for (String user : SharedUsers.of(login)) {
+                try {
+                    matrix.intent(login.network().botUserId()).invite(portal.roomId().orElseThrow(), user);
+                    LOG.info("Invited {} to portal {} (login {})", user, portal.roomId().orElseThrow(), login.key());
+                } catch (MatrixException e) {
+                    LOG.info("Could not invite {} to {}: {} {}", user, portal.roomId().orElseThrow(), e.errcode(),
+                            e.error());
+                }
             }
             memberAdded.created(login, portal);
         }

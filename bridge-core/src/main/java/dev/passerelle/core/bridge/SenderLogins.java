@@ -26,7 +26,7 @@ final class SenderLogins {
         String network = portal.key().network();
         if (!portal.key().isShared()) {
             return logins.get(new LoginKey(network, portal.key().receiver()))
-                    .filter(l -> l.userId().equals(userId));
+                    .filter(l -> SharedUsers.mayAct(l, userId));
         }
         List<ActiveLogin> own = logins.all().stream()
                 .filter(l -> l.key().network().equals(network) && l.userId().equals(userId))

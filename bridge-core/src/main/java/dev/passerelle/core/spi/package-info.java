@@ -11,7 +11,10 @@
  * <p>Rules for every type here: calls block (they run on virtual threads); nothing is null (absent values are
  * {@link java.util.Optional} or empty collections); optional abilities are separate small interfaces
  * ({@code NetworkClient.EditHandling}, ...) that a client implements or not — never an
- * {@code UnsupportedOperationException}. Text is {@link dev.passerelle.core.format.FormattedText}; connectors
+ * {@code UnsupportedOperationException}. Two abilities live in files of their own:
+ * {@link dev.passerelle.core.spi.WebhookReceiving} (a connector whose network pushes events over HTTP gets a durable
+ * webhook endpoint) and {@link dev.passerelle.core.spi.SharedLogin} (a client whose account several Matrix users act
+ * for, such as a Messenger Page). Text is {@link dev.passerelle.core.format.FormattedText}; connectors
  * convert only between their own format and it.
  */
 package dev.passerelle.core.spi;
