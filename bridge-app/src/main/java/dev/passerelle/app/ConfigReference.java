@@ -24,7 +24,12 @@ final class ConfigReference {
 
     /** The reference for this build: the core keys and the sections of the connectors on the class path. */
     static String markdown() {
-        return markdown(ExampleConfig.render(new SecretGenerator()), Networks.exampleSections());
+        return markdown(Networks.exampleSections());
+    }
+
+    /** The reference with these connectors' sections (by id). */
+    static String markdown(Map<String, String> networkSections) {
+        return markdown(ExampleConfig.render(new SecretGenerator()), networkSections);
     }
 
     static String markdown(String exampleConfig, Map<String, String> networkSections) {
