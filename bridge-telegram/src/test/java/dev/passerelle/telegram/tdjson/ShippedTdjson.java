@@ -9,6 +9,7 @@ import java.util.Optional;
 public final class ShippedTdjson {
 
     private static NativeTdJson td;
+    private static dev.passerelle.telegram.td.TdReceiveLoop loop;
 
     private ShippedTdjson() {
     }
@@ -22,5 +23,13 @@ public final class ShippedTdjson {
             }
         }
         return td;
+    }
+
+    /** The one receive loop over the shipped library (TDLib allows one {@code td_receive} caller). */
+    public static synchronized dev.passerelle.telegram.td.TdReceiveLoop loop() {
+        if (loop == null) {
+            loop = new dev.passerelle.telegram.td.TdReceiveLoop(get());
+        }
+        return loop;
     }
 }
