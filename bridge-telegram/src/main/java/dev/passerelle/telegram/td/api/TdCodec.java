@@ -59,6 +59,8 @@ public final class TdCodec {
                 .addModule(new Jdk8Module())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE)
+                // absent optional objects are left out; TDLib reads a missing field as its default
+                .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
                 .build();
         TdTypes.BY_NAME.forEach((name, type) -> mapper.registerSubtypes(new NamedType(type, name)));
         return mapper;

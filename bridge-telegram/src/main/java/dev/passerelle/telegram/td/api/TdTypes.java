@@ -16,7 +16,16 @@ public final class TdTypes {
     private static final List<Class<?>> ROOTS = List.of(
             Ok.class, TdError.class, TdFormattedText.class, TextEntity.class, TextEntities.class, TextEntityType.class,
             TextParseMode.class, AuthorizationState.class, AuthenticationCodeInfo.class, OptionValue.class,
-            Usernames.class, User.class, UserType.class, Update.class, AuthRequest.class, TextRequest.class);
+            Usernames.class, User.class, UserType.class, Update.class, AuthRequest.class, TextRequest.class,
+            MessageSender.class, Message.class, MessageSendingState.class, MessageReplyTo.class, MessageContent.class,
+            TdFile.class, LocalFile.class, Photo.class, PhotoSize.class, Video.class, Animation.class, Audio.class,
+            Document.class, VoiceNote.class, VideoNote.class, Sticker.class, StickerFormat.class, TdLocation.class,
+            Venue.class, Contact.class, MessageInteractionInfo.class, MessageReactions.class, MessageReaction.class,
+            ReactionType.class, Messages.class, Chat.class, ChatType.class, ChatPhotoInfo.class, ChatAction.class,
+            ConnectionState.class, InputFile.class, InputMessageContent.class, InputPhoto.class, InputVideo.class,
+            InputDocument.class, InputMessageReplyTo.class, ImportedContact.class, ImportedContacts.class,
+            ChatMember.class, ChatMemberStatus.class, ChatMembers.class, BasicGroupFullInfo.class,
+            SupergroupMembersFilter.class, MessageRequest.class, RemoteFile.class, ProfilePhoto.class);
 
     /** Every record with its {@code td_api.tl} name. */
     public static final Map<String, Class<? extends TdObject>> BY_NAME = collect();

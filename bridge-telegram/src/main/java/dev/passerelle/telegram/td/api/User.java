@@ -6,7 +6,7 @@ import java.util.Optional;
 /** A Telegram user; {@code usernames} is null when they have none. */
 @JsonTypeName("user")
 public record User(long id, String firstName, String lastName, Usernames usernames, String phoneNumber,
-                   UserType type) implements TdObject {
+                   ProfilePhoto profilePhoto, UserType type) implements TdObject {
 
     /** First and last name as Telegram shows them. */
     public String displayName() {
