@@ -50,9 +50,14 @@ final class MatrixHandler {
         if (!(edit.newContent() instanceof MessageContent.Text)) {
             throw new NetworkException("Telegram can only edit the text of a message from here", false);
         }
+        long chatId = TelegramIds.chatId(edit.target().chatId());
+        long messageId = TelegramIds.messageId(edit.target().messageId());
+        outgoing.editing(chatId, messageId);
         try (FromMatrix.Outgoing content = fromMatrix.convert(edit.newContent())) {
-            requests.call(new MessageRequest.EditMessageText(TelegramIds.chatId(edit.target().chatId()),
-                    TelegramIds.messageId(edit.target().messageId()), content.content()));
+            requests.call(new MessageRequest.EditMessageText(chatId, messageId, content.content()));
+        } catch (NetworkException e) {
+            outgoing.editFailed(chatId, messageId);
+            throw e;
         }
     }
 

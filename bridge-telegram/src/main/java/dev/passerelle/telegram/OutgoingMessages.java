@@ -19,6 +19,21 @@ import java.util.concurrent.TimeoutException;
 final class OutgoingMessages {
 
     private final Map<Long, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    /** Edits sent from Matrix: TDLib reports them back as {@code updateMessageContent}, which is no news. */
+    private final java.util.Set<String> ownEdits = ConcurrentHashMap.newKeySet();
+
+    void editing(long chatId, long messageId) {
+        ownEdits.add(chatId + "/" + messageId);
+    }
+
+    void editFailed(long chatId, long messageId) {
+        ownEdits.remove(chatId + "/" + messageId);
+    }
+
+    /** Whether this content change is the echo of an edit from Matrix (then forgotten: the next one is news). */
+    boolean isOwnEdit(long chatId, long messageId) {
+        return ownEdits.remove(chatId + "/" + messageId);
+    }
 
     void succeeded(long temporaryId, Message message) {
         future(temporaryId).complete(message);

@@ -159,6 +159,9 @@ final class RemoteEventHandler {
     }
 
     private void edited(Update.MessageContentChanged c) throws NetworkException {
+        if (outgoing.isOwnEdit(c.chatId(), c.messageId())) {
+            return;
+        }
         Chat chat = directory.chat(c.chatId());
         Message message = chatInfo.requests().call(new MessageRequest.GetMessage(c.chatId(), c.messageId()));
         Instant when = message.editDate() > 0 ? Instant.ofEpochSecond(message.editDate()) : Instant.now();

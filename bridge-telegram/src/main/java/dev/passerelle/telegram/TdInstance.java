@@ -35,7 +35,10 @@ public final class TdInstance {
             if ("updateAuthorizationState".equals(update.path("@type").asText())) {
                 AuthorizationState s = TdCodec.read(update.path("authorization_state"), AuthorizationState.class);
                 if (s != null) {
-                    state = s;
+                    synchronized (this) {
+                        state = s;
+                        notifyAll();
+                    }
                     states.add(s);
                 }
             } else {
@@ -97,15 +100,23 @@ public final class TdInstance {
         client.forget();
     }
 
-    /** Waits (up to 30 s) for {@code authorizationStateClosed}, after {@code close} or {@code logOut}. */
-    public boolean awaitClosed() {
+    /**
+     * Waits (up to 30 s) for {@code authorizationStateClosed}, after {@code close} or {@code logOut}. Watches the
+     * latest state, not the queue, which the login or the client may be reading at the same time.
+     */
+    public synchronized boolean awaitClosed() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!(state instanceof AuthorizationState.Closed)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            nextState(Duration.ofNanos(left));
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
         return true;
     }
