@@ -42,6 +42,7 @@ final class Backfill {
             if (page.messages() == null || page.messages().isEmpty()) {
                 break;
             }
+            int before = newestFirst.size();
             for (Message m : page.messages()) {
                 if (m.id() <= afterId) {
                     break paging;
@@ -53,6 +54,9 @@ final class Backfill {
                 if (after.isEmpty() && newestFirst.size() >= limit) {
                     break paging;
                 }
+            }
+            if (newestFirst.size() == before) {
+                break; // only the message the page started from: the beginning of the chat
             }
             from = page.messages().getLast().id();
         }

@@ -190,6 +190,17 @@ public final class FakeTelegram {
         return chatFor(viewer, chatId).messages.get(messageId).content.deepCopy();
     }
 
+    /** Whether a client is logged in to {@code account} right now. */
+    public synchronized boolean isConnected(long account) {
+        return !td.clientsOf(account).isEmpty();
+    }
+
+    /** The texts of a chat's messages as {@code viewer} sees them, oldest first. */
+    public synchronized List<String> texts(long viewer, long chatId) {
+        return chatFor(viewer, chatId).messages.values().stream()
+                .map(m -> m.content.path("text").path("text").asText()).toList();
+    }
+
     public synchronized boolean hasSession(long account) {
         return sessions.containsValue(account);
     }
