@@ -43,9 +43,10 @@ class RegistrationFilesTest {
 
     @Test
     void aNetworkWithoutConnectorIsRefusedWithTheConnectorsFound() throws Exception {
-        var config = configWithNetworks(Map.of("telegram", new ObjectMapper().createObjectNode()));
+        var config = configWithNetworks(Map.of("signal", new ObjectMapper().createObjectNode()));
         var e = assertThrows(IllegalStateException.class, () -> RegistrationFiles.registrationFor(config));
-        assertTrue(e.getMessage().contains("found: testnet"), e.getMessage());
+        assertTrue(e.getMessage().contains("no connector with the id \"signal\""), e.getMessage());
+        assertTrue(e.getMessage().contains("telegram") && e.getMessage().contains("testnet"), e.getMessage());
         assertTrue(Files.exists(dir.resolve("config.yaml")));
     }
 }

@@ -10,7 +10,7 @@ import dev.passerelle.core.spi.OutgoingEdit;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.ResolvedIdentifier;
-import dev.passerelle.telegram.format.Mentions;
+import dev.passerelle.telegram.format.GhostMentions;
 import dev.passerelle.telegram.format.TelegramFormat;
 import dev.passerelle.telegram.msgconv.FromMatrix;
 import dev.passerelle.telegram.msgconv.ToMatrix;
@@ -67,7 +67,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.sink = sink;
         Requests requests = this::call;
         TelegramFiles files = new TelegramFiles(requests);
-        TelegramFormat format = new TelegramFormat(Mentions.NONE);
+        TelegramFormat format = new TelegramFormat(new GhostMentions("telegram_"));
         OutgoingMessages outgoing = new OutgoingMessages();
         this.directory = new Directory(requests);
         this.chats = new ChatInfoFetcher(requests, files, loginId);

@@ -86,6 +86,25 @@ public final class TelegramConnector implements NetworkConnector {
         loop = new TdReceiveLoop(td);
     }
 
+    @Override
+    public String exampleConfig() {
+        return """
+                # Required. The application id of your Telegram application: create one at https://my.telegram.org
+                # (API development tools).
+                api_id: 0
+                # Required. The application's hash, 32 hexadecimal digits, from the same page.
+                api_hash: ""
+                # Another libtdjson to load instead of the TDLib inside the jar (another system, or a TDLight build).
+                # Default: none, the bundled TDLib 1.8.65 for Linux x86-64.
+                tdjson_path: null
+                # How much of TDLib's own log reaches the bridge log: 0 fatal, 1 errors, 2 warnings, 3 info, 4 debug,
+                # 5 verbose. Default: 2.
+                log_verbosity: 2
+                # How the bridge's sessions are named in Telegram's list of devices. Default: Passerelle.
+                device_model: Passerelle
+                """;
+    }
+
     /** The config read at {@link #start}. */
     public TelegramConfig config() {
         return config;

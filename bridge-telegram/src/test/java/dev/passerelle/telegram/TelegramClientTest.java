@@ -94,6 +94,19 @@ class TelegramClientTest {
     }
 
     @Test
+    void aPillOfAGhostBecomesAMentionOfThatUser() throws Exception {
+        FormattedText text = FormattedText.of("hi Bob!", new Entity(3, 3,
+                new EntityType.UserMention("@telegram_1002:example.org")));
+        SentMessage sent = alice.sendMessage(new OutgoingMessage("1003", "$e1",
+                new MessageContent.Text(text, MessageContent.TextKind.NORMAL), Optional.empty(), Optional.empty()));
+        ObjectNode entity = (ObjectNode) bed.telegram.contentOf(CAROL, ALICE, Long.parseLong(sent.messageId()))
+                .path("text").path("entities").get(0);
+        assertEquals("textEntityTypeMentionName", entity.path("type").path("@type").asText());
+        assertEquals(1002, entity.path("type").path("user_id").asLong());
+        assertEquals(3, entity.path("offset").asInt());
+    }
+
+    @Test
     void aRefusedSendSaysWhy() {
         bed.telegram.failNextSend("CHAT_WRITE_FORBIDDEN");
         NetworkException e = assertThrows(NetworkException.class, () -> alice.sendMessage(new OutgoingMessage("1002",

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class RealTdlibFormatTest {
 
-    private final TelegramFormat format = new TelegramFormat(new GhostMentions(Map.of("bobby", 7L)));
+    private final TelegramFormat format = new TelegramFormat(new TableMentions(Map.of("bobby", 7L)));
 
     @Test
     void htmlParsedByTdlibMatchesTheConnectorsConversion() {

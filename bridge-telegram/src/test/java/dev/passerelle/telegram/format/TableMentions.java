@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Test mentions: user {@code n} is {@code @telegram_n:example.org}; usernames from a fixed table. */
-record GhostMentions(Map<String, Long> usernames) implements Mentions {
+record TableMentions(Map<String, Long> usernames) implements Mentions {
 
     @Override
     public Optional<String> matrixUser(long telegramUserId) {
