@@ -28,7 +28,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +47,17 @@ final class RemoteEventHandler {
     private final ToMatrix toMatrix;
     private final ChatInfoFetcher chatInfo;
     private final OutgoingMessages outgoing;
-    /** Per message, the reactions last seen (emoji + user), to turn TDLib's totals into added and removed. */
-    private final Map<String, Set<String>> reactions = new ConcurrentHashMap<>();
+    /**
+     * Per message, the reactions last seen (user + emoji), to turn TDLib's totals into added and removed; the
+     * messages reacted to most recently only, so that a long-running client does not grow without end.
+     */
+    private final Map<String, Set<String>> reactions = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+                    return size() > 10_000;
+                }
+            });
     private volatile boolean wasReady;
     private volatile boolean disconnected;
 

@@ -95,6 +95,11 @@ public final class FakeTelegram {
         }
     }
 
+    /** The QR links logins show now (what a phone would scan). */
+    public synchronized List<String> qrLinks() {
+        return List.copyOf(qrTokens.keySet());
+    }
+
     /** TDLib's QR link expires: every client waiting for a scan gets a new one. */
     public synchronized void rotateQr() {
         for (FakeTdlib.FakeClient client : List.copyOf(qrTokens.values())) {
