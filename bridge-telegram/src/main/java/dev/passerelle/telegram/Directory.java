@@ -29,6 +29,10 @@ final class Directory {
         chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.type(), title, c.photo()));
     }
 
+    void rephoto(long chatId, dev.passerelle.telegram.td.api.ChatPhotoInfo photo) {
+        chats.computeIfPresent(chatId, (id, c) -> new Chat(c.id(), c.type(), c.title(), photo));
+    }
+
     void put(User user) {
         users.put(user.id(), user);
     }

@@ -102,6 +102,13 @@ final class RemoteEventHandler {
                     sink.emit(new RemoteEvent.ChatInfoChanged(portal(chat), chatInfo.chatInfo(chat), Instant.now()));
                 }
             }
+            case Update.ChatPhoto p -> {
+                directory.rephoto(p.chatId(), p.photo());
+                Chat chat = directory.chat(p.chatId());
+                if (!(chat.type() instanceof ChatType.Private)) {
+                    sink.emit(new RemoteEvent.ChatInfoChanged(portal(chat), chatInfo.chatInfo(chat), Instant.now()));
+                }
+            }
             case Update.NewMessage m -> {
                 if (m.message().sendingState() == null) {
                     newMessage(m.message());

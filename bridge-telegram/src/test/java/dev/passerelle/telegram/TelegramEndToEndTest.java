@@ -68,6 +68,26 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void groupRenamesAndPictureChangesFollowInTheRoom() {
+        long group = bed.telegram.addGroup("Team", false, BOB, ALICE);
+        bed.telegram.write(BOB, group, "hello");
+        String room = bed.awaitMessage(Long.toString(group), "hello").path("room_id").asText();
+        until("the room's name", () -> name(room).equals("Team"), () -> "name: " + name(room));
+
+        bed.telegram.rename(BOB, group, "Dream team");
+        until("the room to be renamed", () -> name(room).equals("Dream team"), () -> "name: " + name(room));
+        bed.telegram.setGroupPhoto(group, dev.passerelle.testbed.BridgeBed.PNG);
+        until("the room's avatar", () -> bed.homeserver.state(room, "m.room.avatar", "")
+                .map(e -> e.path("content").path("url").asText().startsWith("mxc://")).orElse(false),
+                () -> "state: " + bed.homeserver.state(room, "m.room.avatar", ""));
+    }
+
+    private String name(String room) {
+        return bed.homeserver.state(room, "m.room.name", "").map(e -> e.path("content").path("name").asText())
+                .orElse("");
+    }
+
+    @Test
     void messagesThatArriveWhileTheBridgeIsDownAreCaughtUpInOrderOnce() {
         bed.telegram.write(BOB, ALICE, "one");
         String room = bed.awaitMessage("1002", "one").path("room_id").asText();

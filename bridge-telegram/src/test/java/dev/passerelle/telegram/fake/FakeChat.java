@@ -17,6 +17,7 @@ final class FakeChat {
     final long groupId; // basic group or supergroup id; 0 for a private chat
     final long chatId;  // the group's chat id; 0 for a private chat
     String title;
+    com.fasterxml.jackson.databind.node.ObjectNode photo; // chatPhotoInfo, or null
     final List<Long> members = new ArrayList<>(); // first is the creator
     final List<Long> admins = new ArrayList<>();
     final Map<Long, FakeMessage> messages = new LinkedHashMap<>();

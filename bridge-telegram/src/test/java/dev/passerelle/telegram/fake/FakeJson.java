@@ -51,7 +51,7 @@ final class FakeJson {
         };
         chat.set("type", type);
         chat.put("title", c.title);
-        chat.set("photo", JSON.nullNode());
+        chat.set("photo", c.photo == null ? JSON.nullNode() : c.photo.deepCopy());
         chat.putArray("positions");
         return chat;
     }

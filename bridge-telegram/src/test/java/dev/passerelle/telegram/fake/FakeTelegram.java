@@ -139,6 +139,32 @@ public final class FakeTelegram {
         return FakeTdlib.file(id, bytes.length, null);
     }
 
+    /** {@code from} renames a group: the service message, then updateChatTitle to every member. */
+    public synchronized void rename(long from, long chatId, String title) {
+        FakeChat chat = group(chatId);
+        chat.title = title;
+        for (long member : chat.members) {
+            deliver(member, obj("updateChatTitle").put("chat_id", chatId).put("title", title));
+        }
+        post(from, chatId, (ObjectNode) obj("messageChatChangeTitle").put("title", title), 0);
+    }
+
+    /** {@code from} sets a group's picture: updateChatPhoto to every member. Returns the picture's file id. */
+    public synchronized int setGroupPhoto(long chatId, byte[] bytes) {
+        FakeChat chat = group(chatId);
+        ObjectNode small = file(bytes);
+        ObjectNode big = file(bytes);
+        chat.photo = obj("chatPhotoInfo").put("has_animation", false).put("is_personal", false);
+        chat.photo.set("small", small);
+        chat.photo.set("big", big);
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateChatPhoto").put("chat_id", chatId);
+            update.set("photo", chat.photo.deepCopy());
+            deliver(member, update);
+        }
+        return big.path("id").asInt();
+    }
+
     public synchronized void edit(long from, long chatId, long messageId, String text) {
         FakeChat chat = chatFor(from, chatId);
         FakeMessage m = chat.messages.get(messageId);

@@ -19,6 +19,9 @@ public sealed interface Update extends TdObject {
 
     @JsonTypeName("updateChatTitle") record ChatTitle(long chatId, String title) implements Update { }
 
+    /** A chat's picture changed; {@code photo} is null when it was removed. */
+    @JsonTypeName("updateChatPhoto") record ChatPhoto(long chatId, ChatPhotoInfo photo) implements Update { }
+
     @JsonTypeName("updateNewMessage") record NewMessage(Message message) implements Update { }
 
     /** An outgoing message got its final id; {@code old_message_id} was the temporary one. */
