@@ -43,11 +43,12 @@ class RegistrationFilesTest {
 
     @Test
     void aNetworkWithoutConnectorIsRefusedWithTheConnectorsFound() throws Exception {
-        var config = configWithNetworks(Map.of("telegram", new ObjectMapper().createObjectNode()));
+        var config = configWithNetworks(Map.of("signal", new ObjectMapper().createObjectNode()));
         var e = assertThrows(IllegalStateException.class, () -> RegistrationFiles.registrationFor(config));
-        // Every connector on the class path is listed (the order is the class path's).
+        // Every connector on the class path is listed.
+        assertTrue(e.getMessage().contains("no connector with the id \"signal\""), e.getMessage());
         assertTrue(e.getMessage().contains("(found: ") && e.getMessage().contains("testnet")
-                && e.getMessage().contains("messenger"), e.getMessage());
+                && e.getMessage().contains("messenger") && e.getMessage().contains("telegram"), e.getMessage());
         assertTrue(Files.exists(dir.resolve("config.yaml")));
     }
 }

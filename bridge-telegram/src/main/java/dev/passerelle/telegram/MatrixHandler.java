@@ -1,0 +1,89 @@
+package dev.passerelle.telegram;
+
+import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.MessageTarget;
+import dev.passerelle.core.spi.NetworkException;
+import dev.passerelle.core.spi.OutgoingEdit;
+import dev.passerelle.core.spi.OutgoingMessage;
+import dev.passerelle.core.spi.OutgoingReaction;
+import dev.passerelle.core.spi.SentMessage;
+import dev.passerelle.telegram.msgconv.FromMatrix;
+import dev.passerelle.telegram.td.api.ChatAction;
+import dev.passerelle.telegram.td.api.InputMessageReplyTo;
+import dev.passerelle.telegram.td.api.Message;
+import dev.passerelle.telegram.td.api.MessageRequest;
+import dev.passerelle.telegram.td.api.ReactionType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Matrix → Telegram: sends, edits, reactions, deletions, read receipts and typing of one account. */
+final class MatrixHandler {
+
+    /** Uploads of big files take a while; Telegram's answer comes when the upload is done. */
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Requests requests;
+    private final FromMatrix fromMatrix;
+    private final OutgoingMessages outgoing;
+
+    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing) {
+        this.requests = requests;
+        this.fromMatrix = fromMatrix;
+        this.outgoing = outgoing;
+    }
+
+    SentMessage send(OutgoingMessage message) throws NetworkException {
+        long chatId = TelegramIds.chatId(message.chatId());
+        InputMessageReplyTo replyTo = message.replyTo().isPresent()
+                ? new InputMessageReplyTo.ToMessage(TelegramIds.messageId(message.replyTo().get().messageId()))
+                : null;
+        try (FromMatrix.Outgoing content = fromMatrix.convert(message.content())) {
+            Message temporary = requests.call(new MessageRequest.SendMessage(chatId, replyTo, content.content()));
+            Message sent = temporary.sendingState() == null ? temporary
+                    : outgoing.awaitFinal(temporary.id(), CONFIRM_TIMEOUT);
+            return new SentMessage(Long.toString(sent.id()), Instant.ofEpochSecond(sent.date()));
+        }
+    }
+
+    void edit(OutgoingEdit edit) throws NetworkException {
+        if (!(edit.newContent() instanceof MessageContent.Text)) {
+            throw new NetworkException("Telegram can only edit the text of a message from here", false);
+        }
+        long chatId = TelegramIds.chatId(edit.target().chatId());
+        long messageId = TelegramIds.messageId(edit.target().messageId());
+        outgoing.editing(chatId, messageId);
+        try (FromMatrix.Outgoing content = fromMatrix.convert(edit.newContent())) {
+            requests.call(new MessageRequest.EditMessageText(chatId, messageId, content.content()));
+        } catch (NetworkException e) {
+            outgoing.editFailed(chatId, messageId);
+            throw e;
+        }
+    }
+
+    void react(OutgoingReaction reaction) throws NetworkException {
+        requests.call(new MessageRequest.AddMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
+                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji()),
+                false, true));
+    }
+
+    void unreact(OutgoingReaction reaction) throws NetworkException {
+        requests.call(new MessageRequest.RemoveMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
+                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji())));
+    }
+
+    void delete(MessageTarget target) throws NetworkException {
+        requests.call(new MessageRequest.DeleteMessages(TelegramIds.chatId(target.chatId()),
+                List.of(TelegramIds.messageId(target.messageId())), true));
+    }
+
+    void markRead(MessageTarget upTo) throws NetworkException {
+        requests.call(new MessageRequest.ViewMessages(TelegramIds.chatId(upTo.chatId()),
+                List.of(TelegramIds.messageId(upTo.messageId())), true));
+    }
+
+    void typing(String chatId, boolean typing) throws NetworkException {
+        requests.call(new MessageRequest.SendChatAction(TelegramIds.chatId(chatId),
+                typing ? new ChatAction.Typing() : new ChatAction.Cancel()));
+    }
+}

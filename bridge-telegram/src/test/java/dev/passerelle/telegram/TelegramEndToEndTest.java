@@ -1,0 +1,106 @@
+package dev.passerelle.telegram;
+
+import static dev.passerelle.testbed.BridgeBed.JSON;
+import static dev.passerelle.testbed.BridgeBed.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.telegram.fake.FakeAccount;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Telegram through the real bridge wiring and a fake homeserver: what Matrix users see, what Telegram gets. */
+class TelegramEndToEndTest {
+
+    private static final long ALICE = 1001;
+    private static final long BOB = 1002;
+    private static final long CAROL = 1003;
+    private static final String CAROL_MXID = "@carol:example.org";
+
+    @TempDir
+    Path dir;
+    private TelegramBridgeBed bed;
+
+    @BeforeEach
+    void start() throws Exception {
+        bed = new TelegramBridgeBed(dir);
+        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
+                .add(FakeAccount.user(BOB, "Bob", "+33600000002"))
+                .add(FakeAccount.user(CAROL, "Carol", "+33600000003"));
+        bed.start();
+        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void aTelegramMessageAppearsAsTheSendersGhostAndAnAnswerGoesBack() {
+        bed.telegram.write(BOB, ALICE, "hi Alice 👋");
+        ObjectNode event = bed.awaitMessage("1002", "hi Alice 👋");
+        assertEquals(TelegramBridgeBed.ghost(BOB), event.path("sender").asText());
+
+        String room = bed.portalRoom("1002").orElseThrow();
+        ObjectNode content = JSON.createObjectNode().put("msgtype", "m.text").put("body", "hello Bob")
+                .put("format", "org.matrix.custom.html").put("formatted_body", "<b>hello</b> Bob");
+        bed.sendAs(TelegramBridgeBed.ALICE, room, "m.room.message", content);
+        until("Bob to get the answer", () -> bed.telegram.texts(BOB, ALICE).contains("hello Bob"),
+                () -> "chat: " + bed.telegram.texts(BOB, ALICE));
+    }
+
+    @Test
+    void twoMatrixUsersInTheSameSupergroupShareOnePortal() throws Exception {
+        bed.login(CAROL_MXID, "+33600000003", CAROL);
+        long group = bed.telegram.addGroup("Team", true, BOB, ALICE, CAROL);
+        bed.telegram.write(BOB, group, "hello team");
+        bed.awaitMessage(Long.toString(group), "hello team");
+        bed.telegram.write(BOB, group, "second");
+        String room = bed.awaitMessage(Long.toString(group), "second").path("room_id").asText();
+        assertEquals(1, bed.portalRooms(Long.toString(group)));
+        assertEquals(1, bed.messages(room, "hello team").size(), "both logins saw it, Matrix shows it once");
+        assertEquals(1, bed.messages(room, "second").size());
+    }
+
+    @Test
+    void groupRenamesAndPictureChangesFollowInTheRoom() {
+        long group = bed.telegram.addGroup("Team", false, BOB, ALICE);
+        bed.telegram.write(BOB, group, "hello");
+        String room = bed.awaitMessage(Long.toString(group), "hello").path("room_id").asText();
+        until("the room's name", () -> name(room).equals("Team"), () -> "name: " + name(room));
+
+        bed.telegram.rename(BOB, group, "Dream team");
+        until("the room to be renamed", () -> name(room).equals("Dream team"), () -> "name: " + name(room));
+        bed.telegram.setGroupPhoto(group, dev.passerelle.testbed.BridgeBed.PNG);
+        until("the room's avatar", () -> bed.homeserver.state(room, "m.room.avatar", "")
+                .map(e -> e.path("content").path("url").asText().startsWith("mxc://")).orElse(false),
+                () -> "state: " + bed.homeserver.state(room, "m.room.avatar", ""));
+    }
+
+    private String name(String room) {
+        return bed.homeserver.state(room, "m.room.name", "").map(e -> e.path("content").path("name").asText())
+                .orElse("");
+    }
+
+    @Test
+    void messagesThatArriveWhileTheBridgeIsDownAreCaughtUpInOrderOnce() {
+        bed.telegram.write(BOB, ALICE, "one");
+        String room = bed.awaitMessage("1002", "one").path("room_id").asText();
+        bed.stopBridge();
+        bed.telegram.write(BOB, ALICE, "two");
+        bed.telegram.write(BOB, ALICE, "three");
+        bed.start();
+        bed.awaitMessage("1002", "three");
+        bed.telegram.write(BOB, ALICE, "four");
+        bed.awaitMessage("1002", "four");
+        List<String> bodies = bed.events(room, "m.room.message").stream()
+                .filter(e -> e.path("sender").asText().equals(TelegramBridgeBed.ghost(BOB)))
+                .map(e -> e.path("content").path("body").asText()).toList();
+        assertEquals(List.of("one", "two", "three", "four"), bodies);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.passerelle.telegram;
+
+import static dev.passerelle.testbed.BridgeBed.until;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.passerelle.core.matrix.CreateRoomRequest;
+import dev.passerelle.telegram.fake.FakeAccount;
+import dev.passerelle.testkit.homeserver.Events;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Matrix user logs in to Telegram the way they would in Element: DM @telegrambot, {@code login phone} or
+ * {@code login qr}, answer the bot — through the real bridge, the fake homeserver and the fake TDLib.
+ */
+class TelegramLoginByCommandTest {
+
+    private static final String ALICE = "@alice:example.org";
+    private static final String BOT = "@telegrambot:example.org";
+    private static final long ALICE_ID = 1001;
+    private static final long BOB_ID = 1002;
+    private static final String PHONE = "+33600000001";
+
+    @TempDir
+    Path dir;
+    private TelegramBridgeBed bed;
+
+    @BeforeEach
+    void start() {
+        bed = new TelegramBridgeBed(dir);
+        bed.telegram.add(FakeAccount.user(ALICE_ID, "Alice", PHONE).withPassword("hunter2", "usual"))
+                .add(FakeAccount.user(BOB_ID, "Bob", "+33600000002"));
+        bed.start();
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void phoneCodeWrongCodeAndPasswordThenChatsAreBridged() {
+        String room = managementRoom();
+        say(room, "login phone");
+        awaitNoticeContaining(room, "phone number");
+        say(room, PHONE);
+        awaitNoticeContaining(room, "code");
+        say(room, "00000");
+        awaitNoticeContaining(room, "The code was wrong");
+        say(room, bed.telegram.lastCode(PHONE).orElseThrow());
+        awaitNoticeContaining(room, "usual");
+        say(room, "hunter2");
+        awaitNoticeContaining(room, "Logged in");
+
+        until("the login to connect", () -> bed.telegram.isConnected(ALICE_ID), () -> "");
+        bed.telegram.write(BOB_ID, ALICE_ID, "hi Alice");
+        bed.awaitMessage("1002", "hi Alice");
+    }
+
+    @Test
+    void qrCodeShownRefreshedOnRotationThenPassword() {
+        String room = managementRoom();
+        say(room, "login qr");
+        until("a QR image", () -> qrImages(room) == 1, () -> "timeline " + bed.homeserver.timeline(room));
+        String first = onlyLink();
+        bed.telegram.rotateQr();
+        until("the QR image to be replaced", () -> qrImages(room) == 2, () -> "timeline " + bed.homeserver.timeline(room));
+        String second = onlyLink();
+        assertNotEquals(first, second);
+
+        bed.telegram.scanQr(second, ALICE_ID);
+        awaitNoticeContaining(room, "two-step verification");
+        say(room, "hunter2");
+        awaitNoticeContaining(room, "Logged in");
+        until("the login to connect", () -> bed.telegram.isConnected(ALICE_ID), () -> "");
+    }
+
+    private String onlyLink() {
+        List<String> links = bed.telegram.qrLinks();
+        assertEquals(1, links.size(), "one login waits for a scan: " + links);
+        assertTrue(links.getFirst().startsWith("tg://login?token="));
+        return links.getFirst();
+    }
+
+    /** The bot's QR images: the first one, then its replacements. */
+    private long qrImages(String room) {
+        return bed.homeserver.timeline(room).stream()
+                .filter(e -> e.path("sender").asText().equals(BOT))
+                .filter(e -> e.path("content").path("msgtype").asText().equals("m.image")
+                        || e.path("content").path("m.new_content").path("msgtype").asText().equals("m.image"))
+                .count();
+    }
+
+    private String managementRoom() {
+        bed.homeserver.registerUser(ALICE);
+        String room = onVirtualThread(() -> bed.passerelle().services().matrix().bot()
+                .createRoom(CreateRoomRequest.empty().withInvites(List.of(ALICE), true)));
+        bed.push(bed.homeserver.sendAs(ALICE, room, "m.room.member", Optional.of(ALICE),
+                JsonNodeFactory.instance.objectNode().put("membership", "join")));
+        bed.push(bed.homeserver.sendAs(ALICE, room, "m.room.member", Optional.of(BOT),
+                JsonNodeFactory.instance.objectNode().put("membership", "invite").put("is_direct", true)));
+        until("the bot to join", () -> bed.homeserver.members(room, "join").contains(BOT), () -> "");
+        return room;
+    }
+
+    private void say(String room, String text) {
+        ObjectNode event = bed.homeserver.sendAs(ALICE, room, "m.room.message", Optional.empty(),
+                Events.textContent(text));
+        bed.push(event);
+    }
+
+    private List<String> botNotices(String room) {
+        return bed.homeserver.timeline(room).stream()
+                .filter(e -> e.path("sender").asText().equals(BOT))
+                .filter(e -> e.path("content").path("msgtype").asText().equals("m.notice"))
+                .map(e -> e.path("content").path("body").asText()).toList();
+    }
+
+    private void awaitNoticeContaining(String room, String text) {
+        until("a notice containing '" + text + "'", () -> botNotices(room).stream().anyMatch(n -> n.contains(text)),
+                () -> "notices: " + botNotices(room));
+    }
+
+    private static <T> T onVirtualThread(java.util.concurrent.Callable<T> call) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.submit(call).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
