@@ -65,7 +65,8 @@ final class BridgeProcess implements AutoCloseable {
         config.writeTo(dataDir);
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-D" + EchoHandlerProvider.SWITCH + "=true", "-cp",
                 JAR + File.pathSeparator + TEST_CLASSES, "dev.passerelle.app.Main", "run", "--data-dir",
                 dataDir.toString()))
                 .directory(dataDir.toFile())
