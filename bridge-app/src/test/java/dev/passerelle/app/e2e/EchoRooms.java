@@ -29,7 +29,8 @@ import java.util.Set;
 final class EchoRooms {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as homeservers speak it: the JDK client would otherwise try an h2c upgrade on plain http.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final FakeHomeserver hs;
     private final String alice;

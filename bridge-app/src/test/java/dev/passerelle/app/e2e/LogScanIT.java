@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class LogScanIT extends BridgeProcessTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as homeservers speak it: the JDK client would otherwise try an h2c upgrade on plain http.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void noTokenOrSecretKeyIsWrittenToTheLogs() throws Exception {
