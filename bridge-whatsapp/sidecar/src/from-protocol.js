@@ -34,9 +34,12 @@ function sentResult (sent) {
   return { id: sent?.key?.id, timestamp: toNumber(sent?.messageTimestamp ?? Math.floor(Date.now() / 1000)) * 1000 }
 }
 
-/** send.message {chat, content, mentions?, replyTo?: {id, fromMe, participant?, text?}} */
-export async function sendMessage (sock, { chat, content, mentions, replyTo }) {
-  const options = {}
+/**
+ * send.message {chat, content, mentions?, replyTo?: {id, fromMe, participant?, text?}, messageId?}
+ * The bridge picks messageId from the Matrix event, so a send repeated after a crash is the same WhatsApp message.
+ */
+export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }) {
+  const options = messageId ? { messageId } : {}
   if (replyTo) {
     options.quoted = { key: messageKey(chat, replyTo), message: { conversation: replyTo.text ?? '' } }
   }

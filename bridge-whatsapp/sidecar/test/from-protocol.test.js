@@ -26,6 +26,12 @@ test('text with mentions; the answer carries the WhatsApp id and time', async ()
   assert.deepEqual(sock.calls, [['sendMessage', GROUP, { text: '@33600000002 hi', mentions: [BOB] }, {}]])
 })
 
+test('the message id chosen by the bridge is kept, so a repeated send is the same message', async () => {
+  const sock = recorder()
+  await sendMessage(sock, { chat: BOB, content: { kind: 'text', text: 'once' }, messageId: '3EB0ABCDEF' })
+  assert.deepEqual(sock.calls[0][3], { messageId: '3EB0ABCDEF' })
+})
+
 test('a reply quotes the original by key', async () => {
   const sock = recorder()
   await sendMessage(sock, { chat: GROUP, content: { kind: 'text', text: 'yes' }, replyTo: { id: 'ORIG', fromMe: false, participant: BOB, text: 'coffee?' } })

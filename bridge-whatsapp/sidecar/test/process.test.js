@@ -1,7 +1,7 @@
 // The sidecar as the bridge runs it: a process speaking the protocol on stdin/stdout, with real Baileys offline.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { startSidecar } from './bridge-double.js'
+import { startSidecar } from '../test-support/bridge-double.js'
 
 test('answers the version handshake and pings, and refuses another protocol version', async () => {
   const sidecar = startSidecar()
