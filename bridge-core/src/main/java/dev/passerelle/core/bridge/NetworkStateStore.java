@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The {@link ConnectorStore} handed to one connector: the {@code connector_state} rows of its network only. */
-final class NetworkStateStore implements ConnectorStore {
+public final class NetworkStateStore implements ConnectorStore {
 
     private final String network;
     private final ConnectorStateStore store;
 
-    NetworkStateStore(String network, ConnectorStateStore store) {
+    public NetworkStateStore(String network, ConnectorStateStore store) {
         this.network = network;
         this.store = store;
     }
