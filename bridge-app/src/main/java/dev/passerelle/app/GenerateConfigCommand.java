@@ -1,5 +1,6 @@
 package dev.passerelle.app;
 
+import dev.passerelle.core.bridge.Networks;
 import dev.passerelle.core.config.ExampleConfig;
 import dev.passerelle.core.config.SecretGenerator;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ final class GenerateConfigCommand implements Callable<Integer> {
             }
             Files.delete(target);
         }
-        ExampleConfig.write(target, new SecretGenerator());
+        ExampleConfig.write(target, new SecretGenerator(), Networks.exampleSections());
         var out = spec.commandLine().getOut();
         out.println("Wrote " + target.toAbsolutePath() + ".");
         out.println("Edit homeserver.address and homeserver.domain, then run 'passerelle generate-registration -c "

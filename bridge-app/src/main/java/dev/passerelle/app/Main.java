@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "passerelle", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A Matrix bridge to WhatsApp, Telegram and Messenger. Without a command: run.",
         subcommands = {RunCommand.class, GenerateConfigCommand.class, GenerateRegistrationCommand.class,
-                CheckConfigCommand.class})
+                CheckConfigCommand.class, ConfigReferenceCommand.class})
 public final class Main implements Callable<Integer> {
 
     /** Exit code for a config that cannot be used. */

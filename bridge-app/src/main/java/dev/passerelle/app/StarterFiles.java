@@ -1,5 +1,6 @@
 package dev.passerelle.app;
 
+import dev.passerelle.core.bridge.Networks;
 import dev.passerelle.core.config.ConfigLoader;
 import dev.passerelle.core.config.ConfigValidator;
 import dev.passerelle.core.config.ExampleConfig;
@@ -35,7 +36,7 @@ final class StarterFiles {
         var registrationFile = ConfigLocation.registrationBeside(configFile);
         boolean freshConfig = !Files.exists(configFile);
         if (freshConfig) {
-            ExampleConfig.write(configFile, new SecretGenerator());
+            ExampleConfig.write(configFile, new SecretGenerator(), Networks.exampleSections());
         }
         var config = ConfigValidator.validate(new ConfigLoader(environment).load(configFile));
         boolean freshRegistration = !Files.exists(registrationFile);

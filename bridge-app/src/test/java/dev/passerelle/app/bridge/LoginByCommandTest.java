@@ -99,7 +99,7 @@ class LoginByCommandTest {
     /** {@code user} makes a DM room and invites the network's bot, delivered to the bridge by the homeserver. */
     private String managementRoom(String user) {
         bed.homeserver.registerUser(user);
-        String room = onVirtualThread(() -> bed.bridge.services().matrix().bot()
+        String room = onVirtualThread(() -> bed.passerelle().services().matrix().bot()
                 .createRoom(CreateRoomRequest.empty().withInvites(List.of(user), true)));
         push(bed.homeserver.sendAs(user, room, "m.room.member", Optional.of(user),
                 JsonNodeFactory.instance.objectNode().put("membership", "join")));

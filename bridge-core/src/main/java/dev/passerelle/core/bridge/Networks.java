@@ -31,6 +31,13 @@ public final class Networks {
         return byId;
     }
 
+    /** The example config section of every connector on the class path, by id (see {@link NetworkConnector#exampleConfig()}). */
+    public static Map<String, String> exampleSections() {
+        Map<String, String> sections = new TreeMap<>();
+        found().forEach((id, connector) -> sections.put(id, connector.exampleConfig()));
+        return sections;
+    }
+
     /**
      * The connectors with a section under {@code networks:}, in config order; empty when none is enabled.
      *

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The commented {@code config.yaml} that {@code generate-config} and a first {@code run} write: every key with what
@@ -15,13 +17,36 @@ public final class ExampleConfig {
     private ExampleConfig() {
     }
 
-    /** The example text with fresh secrets from {@code secrets}. */
+    /** The example text with fresh secrets from {@code secrets}, without network sections. */
     public static String render(SecretGenerator secrets) {
+        return render(secrets, Map.of());
+    }
+
+    /**
+     * The example text with fresh secrets from {@code secrets} and, under {@code networks:}, each connector's
+     * example section (by connector id, as commented YAML lines) written commented out: a network stays off until
+     * the admin fills in its section and removes the {@code #}s.
+     */
+    public static String render(SecretGenerator secrets, Map<String, String> networkSections) {
         return TEMPLATE
+                .replace("${networks}", networks(new TreeMap<>(networkSections)))
                 .replace("${as_token}", secrets.token())
                 .replace("${hs_token}", secrets.token())
                 .replace("${secret_key}", secrets.secretKey())
                 .replace("${shared_secret}", secrets.token());
+    }
+
+    private static String networks(Map<String, String> sections) {
+        if (sections.isEmpty()) {
+            return "# No connector is on the class path, so this is empty.\nnetworks: {}\n";
+        }
+        var out = new StringBuilder("# To enable one, remove the '#' in front of its lines (its name and the keys under it).\n");
+        out.append("networks:\n");
+        sections.forEach((id, body) -> {
+            out.append("  # ").append(id).append(":\n");
+            body.lines().forEach(line -> out.append("  #   ").append(line).append('\n'));
+        });
+        return out.toString();
     }
 
     /**
@@ -30,9 +55,16 @@ public final class ExampleConfig {
      * @throws IOException when the file exists already or cannot be written
      */
     public static void write(Path file, SecretGenerator secrets) throws IOException {
+        write(file, secrets, Map.of());
+    }
+
+    /** Like {@link #write(Path, SecretGenerator)}, with the connectors' example sections. */
+    public static void write(Path file, SecretGenerator secrets, Map<String, String> networkSections)
+            throws IOException {
         var parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Files.writeString(file, render(secrets), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(file, render(secrets, networkSections), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         ownerOnly(file);
     }
 
@@ -136,7 +168,5 @@ public final class ExampleConfig {
               prefix: /_matrix/provision
 
             # One section per network connector (telegram, whatsapp, messenger), passed as it is to that connector.
-            # No connectors are included yet, so this is empty.
-            networks: {}
-            """;
+            ${networks}""";
 }

@@ -44,6 +44,15 @@ public interface NetworkConnector {
      */
     NetworkClient loadClient(StoredLogin login, RemoteEventSink sink);
 
+    /**
+     * The connector's section for the example {@code config.yaml}: YAML lines (keys at the left margin), each key
+     * with a comment above it saying what it is, what it accepts and its default, or "Required." and where to get
+     * the value. {@code generate-config} writes it commented out under {@code networks.<id>}.
+     */
+    default String exampleConfig() {
+        return "";
+    }
+
     /** Called at shutdown after every client is disconnected. */
     default void stop() {
     }

@@ -68,4 +68,19 @@ class ExampleConfigTest {
         assertThrows(FileAlreadyExistsException.class, () -> ExampleConfig.write(file, new SecretGenerator()));
         assertEquals("mine", Files.readString(file));
     }
+
+    @Test
+    void networkSectionsAreWrittenOffAndWorkOnceUncommented() {
+        var sections = Map.of("telegram", "# Required. From my.telegram.org.\napi_id: 12345\nlimits:\n  files: 3\n");
+        var text = ExampleConfig.render(new SecretGenerator(), sections);
+        var off = new ConfigLoader(Map.of()).parse(text, "off", dir);
+        assertTrue(off.networks() == null || off.networks().isEmpty(), "a written section must start disabled");
+
+        // What the admin does: remove the '#' of the section's name and of its keys (not of its comments).
+        var on = text.replace("  # telegram:", "  telegram:").replace("  #   api_id:", "    api_id:")
+                .replace("  #   limits:", "    limits:").replace("  #     files:", "      files:");
+        var config = new ConfigLoader(Map.of()).parse(on, "on", dir);
+        assertEquals(12345, config.networks().get("telegram").path("api_id").asInt());
+        assertEquals(3, config.networks().get("telegram").path("limits").path("files").asInt());
+    }
 }
