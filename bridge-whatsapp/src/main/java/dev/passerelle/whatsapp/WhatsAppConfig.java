@@ -18,12 +18,14 @@ import java.util.Set;
  * @param qrTimeout   how long a QR or pairing-code login waits for the phone ({@code login_timeout_seconds}, 180)
  * @param heartbeat   how often the sidecar is pinged; it counts as hung after as long again ({@code heartbeat_seconds},
  *                    10)
+ * @param launcher    how the sidecar runs ({@code sidecar_launcher}): {@code node} (the default and the only one in
+ *                    the distribution); tests name a scripted sidecar here
  */
 public record WhatsAppConfig(Optional<Path> sidecarPath, String nodePath, String logLevel, Duration qrTimeout,
-                             Duration heartbeat) {
+                             Duration heartbeat, String launcher) {
 
     private static final Set<String> KEYS = Set.of("sidecar_path", "node_path", "log_level", "login_timeout_seconds",
-            "heartbeat_seconds");
+            "heartbeat_seconds", "sidecar_launcher");
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     /** Reads the section; an empty object gives the defaults. */
@@ -56,7 +58,7 @@ public record WhatsAppConfig(Optional<Path> sidecarPath, String nodePath, String
             throw new ConnectorException("networks.whatsapp.login_timeout_seconds and heartbeat_seconds must be > 0");
         }
         return new WhatsAppConfig(sidecar, node, level, Duration.ofMillis(Math.round(timeout * 1000)),
-                Duration.ofMillis(Math.round(heartbeat * 1000)));
+                Duration.ofMillis(Math.round(heartbeat * 1000)), text(section, "sidecar_launcher").orElse("node"));
     }
 
     private static Optional<String> text(JsonNode section, String key) throws ConnectorException {

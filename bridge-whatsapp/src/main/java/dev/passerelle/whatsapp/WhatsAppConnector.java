@@ -14,6 +14,7 @@ import dev.passerelle.core.spi.StoredLogin;
 import dev.passerelle.whatsapp.sidecar.NodeLauncher;
 import dev.passerelle.whatsapp.sidecar.SidecarException;
 import dev.passerelle.whatsapp.sidecar.SidecarLauncher;
+import dev.passerelle.whatsapp.sidecar.SidecarLauncherProvider;
 import dev.passerelle.whatsapp.sidecar.SidecarProcess;
 import dev.passerelle.whatsapp.sidecar.SidecarSettings;
 import java.net.URISyntaxException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Function;
 
 /**
@@ -66,6 +68,12 @@ public final class WhatsAppConnector implements NetworkConnector {
         SidecarLauncher launcher;
         if (launcherFactory.isPresent()) {
             launcher = launcherFactory.get().apply(config);
+        } else if (!config.launcher().equals("node")) {
+            launcher = ServiceLoader.load(SidecarLauncherProvider.class).stream().map(ServiceLoader.Provider::get)
+                    .filter(p -> p.name().equals(config.launcher())).findFirst()
+                    .orElseThrow(() -> new ConnectorException("networks.whatsapp.sidecar_launcher names '"
+                            + config.launcher() + "', which is not installed; remove the key to run the Node sidecar"))
+                    .launcher(config.sidecarPath());
         } else {
             NodeLauncher node = new NodeLauncher(config.nodePath(), config.sidecarPath().orElseGet(
                     WhatsAppConnector::defaultSidecarDir), config.logLevel());
