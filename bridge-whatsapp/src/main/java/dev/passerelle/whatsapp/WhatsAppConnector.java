@@ -111,6 +111,25 @@ public final class WhatsAppConnector implements NetworkConnector {
     }
 
     @Override
+    public String exampleConfig() {
+        return """
+                # The WhatsApp sidecar's directory (Node program + node_modules). Default: whatsapp-sidecar next to
+                # passerelle.jar, where the build puts it.
+                sidecar_path: /opt/passerelle/whatsapp-sidecar
+                # The Node.js binary (20 or newer) that runs the sidecar. Default: node from the PATH.
+                node_path: node
+                # How much of Baileys' own logging reaches the bridge log: trace, debug, info, warn or error.
+                log_level: warn
+                # How long a QR-code or pairing-code login waits for the phone, in seconds.
+                login_timeout_seconds: 180
+                # How often the sidecar is pinged, in seconds; it is restarted when a ping is not answered as long.
+                heartbeat_seconds: 10
+                # How the sidecar runs. Only node exists in the distribution (tests plug in a scripted one).
+                sidecar_launcher: node
+                """;
+    }
+
+    @Override
     public List<LoginFlow> loginFlows() {
         return List.of(
                 new LoginFlow(WhatsAppLogin.QR, "QR code", "Scan a QR code with WhatsApp on your phone "
