@@ -3,7 +3,9 @@ package dev.passerelle.whatsapp;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.spi.ConnectorStore;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The names WhatsApp tells about people (push names, contact names), by remote id, kept network-wide in the connector
@@ -15,6 +17,8 @@ final class Contacts {
 
     private final ConnectorStore store;
     private final IdentityMap identities;
+    // Every message carries its sender's push name: answered from memory, written only when it changes.
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     Contacts(ConnectorStore store, IdentityMap identities) {
         this.store = store;
@@ -41,10 +45,17 @@ final class Contacts {
     void remember(String remoteId, String name) {
         if (!name.isBlank() && !name.equals(nameOf(remoteId).orElse(""))) {
             store.put("", PREFIX + remoteId, name.getBytes(StandardCharsets.UTF_8));
+            cache.put(remoteId, name);
         }
     }
 
     Optional<String> nameOf(String remoteId) {
-        return store.get("", PREFIX + remoteId).map(b -> new String(b, StandardCharsets.UTF_8));
+        String cached = cache.get(remoteId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> stored = store.get("", PREFIX + remoteId).map(b -> new String(b, StandardCharsets.UTF_8));
+        stored.ifPresent(n -> cache.put(remoteId, n));
+        return stored;
     }
 }
