@@ -35,7 +35,7 @@ function sentResult (sent) {
 }
 
 /**
- * send.message {chat, content, mentions?, replyTo?: {id, fromMe, participant?, text?}, messageId?}
+ * send.message {chat, content: {..., mentions?}, replyTo?: {id, fromMe, participant?, text?}, messageId?}
  * The bridge picks messageId from the Matrix event, so a send repeated after a crash is the same WhatsApp message.
  */
 export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }) {
@@ -43,7 +43,7 @@ export async function sendMessage (sock, { chat, content, mentions, replyTo, mes
   if (replyTo) {
     options.quoted = { key: messageKey(chat, replyTo), message: { conversation: replyTo.text ?? '' } }
   }
-  return sentResult(await sock.sendMessage(chat, buildContent(content, mentions), options))
+  return sentResult(await sock.sendMessage(chat, buildContent(content, mentions ?? content.mentions), options))
 }
 
 /** send.edit {chat, target, content} — WhatsApp edits text and captions only. */

@@ -32,6 +32,12 @@ test('the message id chosen by the bridge is kept, so a repeated send is the sam
   assert.deepEqual(sock.calls[0][3], { messageId: '3EB0ABCDEF' })
 })
 
+test('mentions may come inside the content, as the bridge sends them', async () => {
+  const sock = recorder()
+  await sendMessage(sock, { chat: GROUP, content: { kind: 'text', text: '@33600000002 hi', mentions: [BOB] } })
+  assert.deepEqual(sock.calls[0][2], { text: '@33600000002 hi', mentions: [BOB] })
+})
+
 test('a reply quotes the original by key', async () => {
   const sock = recorder()
   await sendMessage(sock, { chat: GROUP, content: { kind: 'text', text: 'yes' }, replyTo: { id: 'ORIG', fromMe: false, participant: BOB, text: 'coffee?' } })

@@ -111,10 +111,25 @@ final class RemoteEventHandler {
         keys.remember(portal.chatId(), id, sender.fromMe(), sender.fromMe() ? Optional.empty()
                 : Optional.of(WhatsAppIds.jidOf(sender.remoteUserId())));
         Optional<String> raw = Optional.of(d.path("raw").asText("")).filter(s -> !s.isEmpty());
-        var content = ToMatrix.convert(d.path("content"), raw, media);
+        var content = ToMatrix.convert(withMentionNames(d), raw, media);
         Optional<String> replyTo = Optional.of(d.path("replyTo").path("id").asText("")).filter(s -> !s.isEmpty());
         return Optional.of(new RemoteEvent.Message(portal, sender, id, time(d), List.of(MessagePart.only(content)),
                 replyTo, Optional.empty()));
+    }
+
+    // WhatsApp writes a mention as @<number> (or @<lid>) in the text: show the person's name instead.
+    private JsonNode withMentionNames(JsonNode d) {
+        JsonNode content = d.path("content");
+        if (!d.has("mentions") || !content.has("text")) {
+            return content;
+        }
+        String text = content.path("text").asText();
+        for (JsonNode jid : d.path("mentions")) {
+            String id = identities.resolve(jid.asText(), Optional.empty());
+            String name = contacts.nameOf(id).or(() -> WhatsAppIds.phoneOf(id)).orElse(id);
+            text = text.replace("@" + WhatsAppIds.user(jid.asText()), "@" + name);
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) content.deepCopy()).put("text", text);
     }
 
     /** A group is one portal for every login in it; a DM is this login's, named after the other person. */

@@ -218,7 +218,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     public SentMessage sendMessage(OutgoingMessage message) throws NetworkException {
         ObjectNode params = SidecarCalls.params().put("chat", WhatsAppIds.chatJid(message.chatId()))
                 .put("messageId", messageIdFor(message.eventId()));
-        params.set("content", FromMatrix.convert(message.content()));
+        params.set("content", FromMatrix.convert(message.content(), WhatsAppClient::ghostJid));
         message.replyTo().ifPresent(r -> params.set("replyTo", target(r)));
         JsonNode sent = calls.call("send.message", params, "the message");
         String id = sent.path("id").asText();
@@ -329,6 +329,17 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         String id = services.identities().resolve(found.path("id").asText(),
                 lid.isEmpty() ? Optional.empty() : Optional.of(lid));
         return Optional.of(new ResolvedIdentifier(id, userInfo(id), Optional.of(id)));
+    }
+
+    /** The WhatsApp JID of one of our ghosts ({@code @whatsapp_<remote id>:<server>}); empty for anyone else. */
+    static Optional<String> ghostJid(String mxid) {
+        String head = "@" + WhatsAppConnector.GHOST_PREFIX;
+        int colon = mxid.indexOf(':');
+        if (!mxid.startsWith(head) || colon < 0) {
+            return Optional.empty();
+        }
+        String remoteId = mxid.substring(head.length(), colon);
+        return remoteId.matches("(lid-)?[0-9]{5,20}") ? Optional.of(WhatsAppIds.jidOf(remoteId)) : Optional.empty();
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.function.Function;
 public final class WhatsAppConnector implements NetworkConnector {
 
     static final String ID = "whatsapp";
+    static final String GHOST_PREFIX = "whatsapp_";
 
     private final Optional<Function<WhatsAppConfig, SidecarLauncher>> launcherFactory;
     private WhatsAppServices services;
@@ -54,7 +55,7 @@ public final class WhatsAppConnector implements NetworkConnector {
     @Override
     public NetworkDescription description() {
         return new NetworkDescription("WhatsApp", "whatsappbot", "WhatsApp bridge bot", Optional.empty(),
-                "whatsapp_", "whatsapp_", "https://www.whatsapp.com/");
+                GHOST_PREFIX, "whatsapp_", "https://www.whatsapp.com/");
     }
 
     @Override

@@ -94,6 +94,26 @@ class WhatsAppBridgeTest {
     }
 
     @Test
+    void mentionsBothWays() {
+        emit(message(BOB_JID, BOB_JID, "N1", "hello"));
+        bed.awaitMessage(BOB, "hello");
+        String room = bed.portalRoom(BOB).orElseThrow();
+        bed.sendAs(BridgeBed.ALICE, room, "m.room.message", object().put("msgtype", "m.text").put("body", "Bob: look")
+                .put("format", "org.matrix.custom.html").put("formatted_body",
+                        "<a href=\"https://matrix.to/#/" + BOB_GHOST + "\">Bob</a>: look"));
+        var sent = sidecar.awaitRequest("send.message", r -> true).params().path("content");
+        assertEquals("@" + BOB + ": look", sent.path("text").asText());
+        assertEquals(BOB_JID, sent.path("mentions").path(0).asText());
+
+        // From WhatsApp, @<number> shows the person's name.
+        ObjectNode mention = message(GROUP, BOB_JID, "N2", "thanks @" + ALICE + "!");
+        mention.putArray("mentions").add(ALICE + "@s.whatsapp.net");
+        sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "G"));
+        emit(mention);
+        bed.awaitMessage(GROUP, "thanks @+" + ALICE + "!");
+    }
+
+    @Test
     void aGroupIsOneSharedPortalWithItsNameAndAdmins() {
         sidecar.on("chat.info", r -> {
             ObjectNode g = object().put("id", GROUP).put("name", "The team");

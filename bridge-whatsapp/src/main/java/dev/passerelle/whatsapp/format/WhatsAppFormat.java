@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * WhatsApp's markup ⇄ {@link FormattedText}. WhatsApp marks {@code *bold*}, {@code _italic_}, {@code ~strike~},
@@ -129,8 +130,17 @@ public final class WhatsAppFormat {
      * stays); a link whose text is not its URL is written {@code text (url)}; mentions keep their visible text.
      */
     public static String render(FormattedText text) {
+        return render(text, mxid -> Optional.empty());
+    }
+
+    /**
+     * Like {@link #render(FormattedText)}, with mentions: a mention whose Matrix user {@code mentionText} knows is
+     * written as it gives ({@code @33612345678}, the form WhatsApp shows as a mention), the others keep their text.
+     */
+    public static String render(FormattedText text, Function<String, Optional<String>> mentionText) {
         String s = text.text();
         List<Insert> inserts = new ArrayList<>();
+        boolean[] skipped = new boolean[s.length()];
         for (Entity e : text.entities()) {
             switch (e.type()) {
                 case EntityType.Bold b -> wrap(inserts, e, "*");
@@ -151,20 +161,27 @@ public final class WhatsAppFormat {
                         }
                     }
                 }
+                case EntityType.UserMention m -> mentionText.apply(m.userId()).ifPresent(written -> {
+                    inserts.add(new Insert(e.offset(), CLOSER, written));
+                    for (int i = e.offset(); i < e.end(); i++) {
+                        skipped[i] = true;
+                    }
+                });
                 case EntityType.Underline u -> { }
                 case EntityType.Spoiler sp -> { }
-                case EntityType.UserMention m -> { }
             }
         }
         inserts.sort(Comparator.comparingInt(Insert::at).thenComparingInt(Insert::order));
         StringBuilder out = new StringBuilder(s.length() + inserts.size() * 2);
-        int pos = 0;
-        for (Insert in : inserts) {
-            out.append(s, pos, in.at());
-            out.append(in.value());
-            pos = in.at();
+        int next = 0;
+        for (int pos = 0; pos <= s.length(); pos++) {
+            while (next < inserts.size() && inserts.get(next).at() == pos) {
+                out.append(inserts.get(next++).value());
+            }
+            if (pos < s.length() && !skipped[pos]) {
+                out.append(s.charAt(pos));
+            }
         }
-        out.append(s, pos, s.length());
         return out.toString();
     }
 

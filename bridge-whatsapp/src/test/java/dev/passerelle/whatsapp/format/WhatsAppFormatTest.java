@@ -68,6 +68,16 @@ class WhatsAppFormatTest {
                         new EntityType.UserMention("@whatsapp_336:example.org"))), "Bob hi"));
     }
 
+    @org.junit.jupiter.api.Test
+    void mentionsOfKnownUsersAreWrittenTheWayWhatsAppMentions() {
+        FormattedText text = FormattedText.of("hi Bob and Eve!", new Entity(3, 3,
+                new EntityType.UserMention("@whatsapp_336:example.org")), new Entity(3, 3, EntityType.BOLD),
+                new Entity(11, 3, new EntityType.UserMention("@eve:example.org")));
+        String markup = WhatsAppFormat.render(text, mxid -> mxid.startsWith("@whatsapp_")
+                ? Optional.of("@336") : Optional.empty());
+        assertEquals("hi *@336* and Eve!", markup);
+    }
+
     @ParameterizedTest
     @MethodSource("both")
     void entitiesAreSortedByOffset(String markup, FormattedText ignored) {
