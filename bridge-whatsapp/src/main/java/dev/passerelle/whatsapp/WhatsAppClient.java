@@ -100,11 +100,23 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                         + "`login` to link it again.");
                 Thread.ofVirtual().start(this::closeSession);
             }
+            // The new facts need a sidecar request, whose answer this reader thread must be free to read.
+            case "group_changed" -> Thread.ofVirtual().name("whatsapp-group-info").start(() ->
+                    groupChanged(d.path("chat").asText()));
             default -> {
                 for (RemoteEvent e : handler.convert(event.event(), d)) {
                     sink.emit(e);
                 }
             }
+        }
+    }
+
+    private void groupChanged(String chat) {
+        try {
+            sink.emit(new RemoteEvent.ChatInfoChanged(dev.passerelle.core.spi.PortalRef.shared(chat), chatInfo(chat),
+                    Instant.now()));
+        } catch (NetworkException e) {
+            LOG.warn("Could not read the changed WhatsApp group {}: {}", chat, e.getMessage());
         }
     }
 

@@ -133,6 +133,13 @@ class WhatsAppBridgeTest {
                 .path("name").asText());
         var power = bed.homeserver.state(room, "m.room.power_levels", "").orElseThrow().path("content");
         assertTrue(power.path("users").path(BOB_GHOST).asInt() >= 50, power.toString());
+
+        // Renamed on WhatsApp: the room follows.
+        sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "The new team")
+                .set("participants", ScriptedSidecar.JSON.createArrayNode()));
+        sidecar.emit("group_changed", ALICE, object().put("chat", GROUP).put("action", "subject"));
+        BridgeBed.until("the new name", () -> bed.homeserver.state(room, "m.room.name", "").orElseThrow()
+                .path("content").path("name").asText().equals("The new team"), () -> "");
     }
 
     @Test
