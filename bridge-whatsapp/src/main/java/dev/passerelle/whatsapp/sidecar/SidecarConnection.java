@@ -82,6 +82,10 @@ final class SidecarConnection {
         long id = nextId.getAndIncrement();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
+        if (dead.isDone()) { // died between the check above and the put: die() did not see this request
+            pending.remove(id);
+            throw new SidecarException(SidecarException.DIED, "the WhatsApp sidecar is restarting");
+        }
         ObjectNode request = mapper.createObjectNode().put("v", PROTOCOL_VERSION).put("type", "request").put("id", id)
                 .put("method", method);
         request.set("params", params == null ? mapper.createObjectNode() : params);

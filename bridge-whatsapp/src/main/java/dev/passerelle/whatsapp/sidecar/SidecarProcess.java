@@ -206,6 +206,10 @@ public final class SidecarProcess implements AutoCloseable {
                 backoff = min(backoff.multipliedBy(2), settings.maxBackoff());
                 try {
                     SidecarConnection next = launchChecked();
+                    if (closed) { // closed while it started: it must not outlive the bridge
+                        next.die("the bridge stopped");
+                        return;
+                    }
                     synchronized (lock) {
                         current = next;
                         restarts++;
