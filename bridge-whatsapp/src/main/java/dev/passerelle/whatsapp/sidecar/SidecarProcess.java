@@ -149,8 +149,8 @@ public final class SidecarProcess implements AutoCloseable {
                 throw new SidecarException(SidecarException.VERSION, "it answered protocol " + version);
             }
             hello = answer;
-            LOG.info("WhatsApp sidecar up ({}): protocol {}, Baileys {}, Node {}", connection.name(), version,
-                    answer.path("baileys").asText("?"), answer.path("node").asText("?"));
+            LOG.info("WhatsApp sidecar up ({}, {}): protocol {}, Baileys {}, Node {}", connection.name(), launcher,
+                    version, answer.path("baileys").asText("?"), answer.path("node").asText("?"));
             return connection;
         } catch (SidecarException e) {
             String problem = connection.versionProblem().orElse(
