@@ -11,10 +11,13 @@ import java.time.Duration;
 /**
  * Requests of one session, with patience: a request that failed because the sidecar died, restarted or was between
  * connections is sent again (same parameters, so a send keeps its message id and WhatsApp does not show it twice)
- * once the session is connected again, for up to {@code patience}; after that it fails as a transient
+ * once the session is connected again, for up to {@code patience} (3 s when WhatsApp itself is unreachable rather
+ * than the sidecar restarting); after that it fails as a transient
  * {@link NetworkException} that says it was not sent. Never silently lost.
  */
 final class SidecarCalls {
+
+    private static final Duration SHORT_WAIT = Duration.ofSeconds(3);
 
     private final SidecarProcess sidecar;
     private final String session;
@@ -46,13 +49,20 @@ final class SidecarCalls {
 
     JsonNode call(String method, ObjectNode params, String what) throws NetworkException {
         params.put("session", session);
-        long deadline = System.nanoTime() + patience.toNanos();
+        long deadline = 0;
         while (true) {
             try {
                 return sidecar.call(method, params);
             } catch (SidecarException e) {
                 if (!e.isTransient()) {
                     throw new NetworkException("WhatsApp refused " + what + ": " + e.getMessage(), false, e);
+                }
+                if (deadline == 0) {
+                    // A sidecar restart is back within seconds: worth the whole patience. WhatsApp itself being
+                    // unreachable may last: wait briefly, then let the engine tell the user (the portal's other
+                    // messages wait behind this one).
+                    Duration wait = "NOT_CONNECTED".equals(e.code()) ? min(patience, SHORT_WAIT) : patience;
+                    deadline = System.nanoTime() + wait.toNanos();
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !connected.await(Duration.ofNanos(left))) {
@@ -64,4 +74,8 @@ final class SidecarCalls {
         }
     }
 
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
 }

@@ -74,6 +74,25 @@ class SupervisionTest {
     }
 
     @Test
+    void whenWhatsAppItselfIsUnreachableASendFailsSoonSayingSo() throws Exception {
+        try (ScriptedBed bed = ScriptedBed.started()) {
+            var alice = bed.alice();
+            bed.sidecar.emit("connection", ALICE, object().put("state", "close").put("reason", "transient")
+                    .put("message", "Connection Lost").put("retryInMs", 60000));
+            Deadline.await("alice disconnected", () -> alice.client().state() == LoginState.TRANSIENT_DISCONNECT);
+            bed.sidecar.on("send.message", r -> {
+                throw new ScriptedSidecar.Refusal("NOT_CONNECTED", "not connected to WhatsApp right now");
+            });
+            long start = System.nanoTime();
+            var e = assertThrows(dev.passerelle.core.spi.NetworkException.class,
+                    () -> alice.client().sendMessage(text("$down", "later")));
+            assertTrue(e.isTransient() && e.getMessage().contains("not connected to WhatsApp"), e.getMessage());
+            assertTrue(System.nanoTime() - start < WhatsAppClient.SEND_PATIENCE.toNanos(),
+                    "a WhatsApp outage does not hold the portal for the whole sidecar patience");
+        }
+    }
+
+    @Test
     void aHungSidecarIsRestartedByTheHeartbeat() throws Exception {
         try (ScriptedBed bed = ScriptedBed.started()) {
             var alice = bed.alice();
