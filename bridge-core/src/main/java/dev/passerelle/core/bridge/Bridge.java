@@ -14,6 +14,7 @@ import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.store.BridgeUserStore;
+import dev.passerelle.core.store.ConnectorStateStore;
 import dev.passerelle.core.store.GhostStore;
 import dev.passerelle.core.store.LoginKey;
 import dev.passerelle.core.store.MessageStore;
@@ -170,7 +171,10 @@ public final class Bridge implements AutoCloseable {
         }
         byte[] key = ConnectorKeys.forConnector(config.bridge().secretKey(), id);
         try {
-            connector.start(new ConnectorContext(section, dataDir, key, services.meterRegistry()));
+            var state = new ConnectorStateStore(services.database(), SecretBox.fromSettings(config.bridge()),
+                    Clock.systemUTC());
+            connector.start(new ConnectorContext(section, dataDir, key, services.meterRegistry(),
+                    new NetworkStateStore(id, state)));
         } catch (ConnectorException e) {
             throw new IllegalStateException("Network " + id + " could not start: " + e.getMessage(), e);
         }

@@ -13,6 +13,13 @@ import java.nio.file.Path;
  * @param secretKey     32 bytes derived from the bridge's secret for this connector only, e.g. to encrypt a
  *                      library's own database; the same on every start
  * @param meterRegistry where the connector registers its own metrics
+ * @param store         the connector's encrypted values in the bridge's database (keys, sessions, id mappings)
  */
-public record ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry) {
+public record ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry,
+                               ConnectorStore store) {
+
+    /** A context whose store keeps values in memory only (tests, tools without a database). */
+    public ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry) {
+        this(config, dataDirectory, secretKey, meterRegistry, new MemoryConnectorStore());
+    }
 }

@@ -1,0 +1,161 @@
+package dev.passerelle.whatsapp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.passerelle.core.spi.MessagePart;
+import dev.passerelle.core.spi.PortalRef;
+import dev.passerelle.core.spi.RemoteEvent;
+import dev.passerelle.core.spi.Sender;
+import dev.passerelle.whatsapp.msgconv.ToMatrix;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sidecar's chat events of one login → {@link RemoteEvent}s. People are named by their unified remote id
+ * ({@link IdentityMap}), so a DM portal and a ghost stay the same whether WhatsApp addressed the message by phone
+ * number or by LID.
+ */
+final class RemoteEventHandler {
+
+    private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(15);
+
+    private final String loginId;
+    private final IdentityMap identities;
+    private final Contacts contacts;
+    private final ToMatrix.MediaDownloader media;
+    private final SentKeys keys;
+    private final java.util.Map<String, String> reactions = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+            return size() > 10_000;
+        }
+    };
+
+    RemoteEventHandler(String loginId, IdentityMap identities, Contacts contacts, ToMatrix.MediaDownloader media,
+                       SentKeys keys) {
+        this.loginId = loginId;
+        this.identities = identities;
+        this.contacts = contacts;
+        this.media = media;
+        this.keys = keys;
+    }
+
+    /** The events for one sidecar event; empty for what is not bridged. */
+    List<RemoteEvent> convert(String event, JsonNode d) {
+        return switch (event) {
+            case "message" -> message(d).map(List::<RemoteEvent>of).orElse(List.of());
+            case "history" -> {
+                List<RemoteEvent> out = new ArrayList<>();
+                for (JsonNode m : d.path("messages")) {
+                    message(m).ifPresent(out::add);
+                }
+                yield out;
+            }
+            case "edit" -> List.of(new RemoteEvent.Edit(portal(d), sender(d), d.path("target").asText(), "",
+                    time(d), ToMatrix.convert(d.path("content"), Optional.empty(), media)));
+            case "delete" -> List.of(new RemoteEvent.MessageDeleted(portal(d), sender(d), d.path("target").asText(),
+                    time(d)));
+            case "reaction" -> reaction(d);
+            case "receipt" -> {
+                String reader = identities.resolve(d.path("reader").asText(), Optional.empty());
+                boolean me = reader.equals(loginId);
+                yield List.of(new RemoteEvent.ReadReceipt(portal(d), new Sender(me ? loginId : reader, me),
+                        d.path("target").asText(), time(d)));
+            }
+            case "typing" -> {
+                String who = identities.resolve(d.path("sender").asText(), Optional.empty());
+                boolean typing = !d.path("state").asText().equals("stopped");
+                yield List.of(new RemoteEvent.Typing(portal(d), new Sender(who, who.equals(loginId)), typing,
+                        TYPING_TIMEOUT, Instant.now()));
+            }
+            default -> List.of();
+        };
+    }
+
+    // WhatsApp's removal names no emoji, the engine's does: the one this sender put last on that message.
+    private List<RemoteEvent> reaction(JsonNode d) {
+        PortalRef portal = portal(d);
+        Sender sender = sender(d);
+        String target = d.path("target").asText();
+        String key = portal.chatId() + "\n" + portal.receiver() + "\n" + target + "\n" + sender.remoteUserId();
+        if (!d.path("removed").asBoolean()) {
+            String emoji = d.path("emoji").asText();
+            synchronized (reactions) {
+                reactions.put(key, emoji);
+            }
+            return List.of(new RemoteEvent.Reaction(portal, sender, target, emoji, time(d)));
+        }
+        String emoji;
+        synchronized (reactions) {
+            emoji = reactions.remove(key);
+        }
+        return emoji == null ? List.of()
+                : List.of(new RemoteEvent.ReactionRemoved(portal, sender, target, emoji, time(d)));
+    }
+
+    private Optional<RemoteEvent> message(JsonNode d) {
+        String id = d.path("id").asText("");
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Sender sender = sender(d);
+        if (!sender.fromMe()) {
+            String pushName = d.path("pushName").asText("");
+            if (!pushName.isEmpty()) {
+                contacts.remember(sender.remoteUserId(), pushName);
+            }
+        }
+        PortalRef portal = portal(d);
+        keys.remember(portal.chatId(), id, sender.fromMe(), sender.fromMe() ? Optional.empty()
+                : Optional.of(WhatsAppIds.jidOf(sender.remoteUserId())));
+        Optional<String> raw = Optional.of(d.path("raw").asText("")).filter(s -> !s.isEmpty());
+        var content = ToMatrix.convert(withMentionNames(d), raw, media);
+        Optional<String> replyTo = Optional.of(d.path("replyTo").path("id").asText("")).filter(s -> !s.isEmpty());
+        return Optional.of(new RemoteEvent.Message(portal, sender, id, time(d), List.of(MessagePart.only(content)),
+                replyTo, Optional.empty()));
+    }
+
+    // WhatsApp writes a mention as @<number> (or @<lid>) in the text: show the person's name instead.
+    private JsonNode withMentionNames(JsonNode d) {
+        JsonNode content = d.path("content");
+        if (!d.has("mentions") || !content.has("text")) {
+            return content;
+        }
+        String text = content.path("text").asText();
+        for (JsonNode jid : d.path("mentions")) {
+            String id = identities.resolve(jid.asText(), Optional.empty());
+            String name = contacts.nameOf(id).or(() -> WhatsAppIds.phoneOf(id)).orElse(id);
+            text = text.replace("@" + WhatsAppIds.user(jid.asText()), "@" + name);
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) content.deepCopy()).put("text", text);
+    }
+
+    /** A group is one portal for every login in it; a DM is this login's, named after the other person. */
+    PortalRef portal(JsonNode d) {
+        String chat = d.path("chat").asText();
+        if (WhatsAppIds.isGroup(chat)) {
+            return PortalRef.shared(chat);
+        }
+        return PortalRef.ofLogin(identities.resolve(chat, alt(d, "chatAlt")), loginId);
+    }
+
+    private Sender sender(JsonNode d) {
+        if (d.path("fromMe").asBoolean()) {
+            return new Sender(loginId, true);
+        }
+        String who = identities.resolve(d.path("sender").asText(d.path("chat").asText()), alt(d, "senderAlt"));
+        return new Sender(who, who.equals(loginId));
+    }
+
+    private static Optional<String> alt(JsonNode d, String field) {
+        String value = d.path(field).asText("");
+        return value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static Instant time(JsonNode d) {
+        long ms = d.path("timestamp").asLong(0);
+        return ms > 0 ? Instant.ofEpochMilli(ms) : Instant.now();
+    }
+}
