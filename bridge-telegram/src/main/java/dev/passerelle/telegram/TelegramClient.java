@@ -2,6 +2,7 @@ package dev.passerelle.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.spi.ChatInfo;
+import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.NetworkException;
@@ -59,7 +60,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
     private volatile boolean closing;
 
     TelegramClient(TdReceiveLoop loop, TelegramConfig config, TdDatabase database, String loginId,
-                   RemoteEventSink sink) {
+                   RemoteEventSink sink, GhostUserIds ghosts) {
         this.loop = loop;
         this.config = config;
         this.database = database;
@@ -67,7 +68,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.sink = sink;
         Requests requests = this::call;
         TelegramFiles files = new TelegramFiles(requests);
-        TelegramFormat format = new TelegramFormat(new GhostMentions("telegram_"));
+        TelegramFormat format = new TelegramFormat(new GhostMentions(TelegramConnector.GHOST_PREFIX, ghosts));
         OutgoingMessages outgoing = new OutgoingMessages();
         this.directory = new Directory(requests);
         this.chats = new ChatInfoFetcher(requests, files, loginId);

@@ -1,6 +1,7 @@
 package dev.passerelle.telegram;
 
 import dev.passerelle.core.spi.ConnectorContext;
+import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.ConnectorException;
 import dev.passerelle.core.spi.LoginException;
 import dev.passerelle.core.spi.LoginFlow;
@@ -38,10 +39,14 @@ public final class TelegramConnector implements NetworkConnector {
      */
     private static volatile Function<TelegramConfig, TdJson> tdJsonSource = null;
 
+    /** The localpart prefix of the ghosts and portal aliases. */
+    static final String GHOST_PREFIX = "telegram_";
+
     private TelegramConfig config;
     private TdReceiveLoop loop;
     private Path dataDirectory;
     private byte[] secretKey;
+    private GhostUserIds ghosts = GhostUserIds.NONE;
 
     /** Test hook: the TDLib the connectors started after this call use; {@code null} for the real one. */
     public static void useTdJson(Function<TelegramConfig, TdJson> source) {
@@ -56,7 +61,7 @@ public final class TelegramConnector implements NetworkConnector {
     @Override
     public NetworkDescription description() {
         return new NetworkDescription("Telegram", "telegrambot", "Telegram bridge bot", Optional.empty(),
-                "telegram_", "telegram_", "https://telegram.org");
+                GHOST_PREFIX, GHOST_PREFIX, "https://telegram.org");
     }
 
     @Override
@@ -71,6 +76,7 @@ public final class TelegramConnector implements NetworkConnector {
         config = TelegramConfig.from(context.config());
         dataDirectory = context.dataDirectory();
         secretKey = context.secretKey().clone();
+        ghosts = context.ghosts();
         Function<TelegramConfig, TdJson> source = tdJsonSource;
         TdJson td;
         if (source != null) {
@@ -136,7 +142,7 @@ public final class TelegramConnector implements NetworkConnector {
     public NetworkClient loadClient(StoredLogin login, RemoteEventSink sink) {
         TdDatabase database = TdDatabase.of(dataDirectory, secretKey,
                 new String(login.secret(), StandardCharsets.UTF_8));
-        return new TelegramClient(loop, config, database, login.loginId(), sink);
+        return new TelegramClient(loop, config, database, login.loginId(), sink, ghosts);
     }
 
     @Override

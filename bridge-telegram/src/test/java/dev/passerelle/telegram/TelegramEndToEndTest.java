@@ -3,6 +3,7 @@ package dev.passerelle.telegram;
 import static dev.passerelle.testbed.BridgeBed.JSON;
 import static dev.passerelle.testbed.BridgeBed.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.telegram.fake.FakeAccount;
@@ -52,6 +53,23 @@ class TelegramEndToEndTest {
         bed.sendAs(TelegramBridgeBed.ALICE, room, "m.room.message", content);
         until("Bob to get the answer", () -> bed.telegram.texts(BOB, ALICE).contains("hello Bob"),
                 () -> "chat: " + bed.telegram.texts(BOB, ALICE));
+    }
+
+    @Test
+    void aTelegramMentionOfSomeoneBecomesAPillOfTheirGhost() {
+        // "thanks Carol": the name is a mention of Carol's account (textEntityTypeMentionName, as for users
+        // without a username).
+        ObjectNode entity = JSON.createObjectNode().put("@type", "textEntity").put("offset", 7).put("length", 5);
+        entity.putObject("type").put("@type", "textEntityTypeMentionName").put("user_id", CAROL);
+        ObjectNode content = JSON.createObjectNode().put("@type", "messageText");
+        ObjectNode text = content.putObject("text").put("@type", "formattedText").put("text", "thanks Carol");
+        text.putArray("entities").add(entity);
+        bed.telegram.post(BOB, ALICE, content, 0);
+
+        ObjectNode event = bed.awaitMessage("1002", "thanks Carol");
+        String html = event.path("content").path("formatted_body").asText();
+        assertTrue(html.contains("<a href=\"https://matrix.to/#/" + TelegramBridgeBed.ghost(CAROL) + "\">Carol</a>"),
+                html);
     }
 
     @Test

@@ -54,7 +54,8 @@ class TelegramLoginByCommandTest {
         say(room, "login phone");
         awaitNoticeContaining(room, "phone number");
         say(room, PHONE);
-        awaitNoticeContaining(room, "code");
+        // Not just "code": the phone prompt says "country code" already.
+        awaitNoticeContaining(room, "Enter the code");
         say(room, "00000");
         awaitNoticeContaining(room, "The code was wrong");
         say(room, bed.telegram.lastCode(PHONE).orElseThrow());

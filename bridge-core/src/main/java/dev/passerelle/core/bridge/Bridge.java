@@ -174,7 +174,7 @@ public final class Bridge implements AutoCloseable {
             var state = new ConnectorStateStore(services.database(), SecretBox.fromSettings(config.bridge()),
                     Clock.systemUTC());
             connector.start(new ConnectorContext(section, dataDir, key, services.meterRegistry(),
-                    new NetworkStateStore(id, state)));
+                    new NetworkStateStore(id, state), Network.of(connector, config.homeserver().domain()).ghostIds()));
         } catch (ConnectorException e) {
             throw new IllegalStateException("Network " + id + " could not start: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package dev.passerelle.core.bridge;
 
+import dev.passerelle.core.spi.GhostUserIds;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -14,14 +15,20 @@ import java.util.Optional;
  * @param ghostPrefix the network's ghost localpart prefix, e.g. {@code telegram_}
  * @param domain      the homeserver's server name
  */
-public record GhostIds(String ghostPrefix, String domain) {
+public record GhostIds(String ghostPrefix, String domain) implements GhostUserIds {
 
     /** {@code @<prefix><escaped id>:<domain>}. */
     public String mxid(String remoteUserId) {
         return "@" + ghostPrefix + escape(remoteUserId) + ":" + domain;
     }
 
+    @Override
+    public Optional<String> userId(String remoteUserId) {
+        return Optional.of(mxid(remoteUserId));
+    }
+
     /** The remote user id of a ghost; empty when {@code mxid} is not a ghost of this network (or not canonical). */
+    @Override
     public Optional<String> remoteUserId(String mxid) {
         String head = "@" + ghostPrefix;
         String tail = ":" + domain;

@@ -14,11 +14,18 @@ import java.nio.file.Path;
  *                      library's own database; the same on every start
  * @param meterRegistry where the connector registers its own metrics
  * @param store         the connector's encrypted values in the bridge's database (keys, sessions, id mappings)
+ * @param ghosts        the Matrix user ids of the network's ghosts, for mentions
  */
 public record ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry,
-                               ConnectorStore store) {
+                               ConnectorStore store, GhostUserIds ghosts) {
 
-    /** A context whose store keeps values in memory only (tests, tools without a database). */
+    /** A context without a homeserver: no ghost ids (tests, tools). */
+    public ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry,
+                            ConnectorStore store) {
+        this(config, dataDirectory, secretKey, meterRegistry, store, GhostUserIds.NONE);
+    }
+
+    /** A context whose store keeps values in memory only and without ghost ids (tests, tools without a database). */
     public ConnectorContext(JsonNode config, Path dataDirectory, byte[] secretKey, MeterRegistry meterRegistry) {
         this(config, dataDirectory, secretKey, meterRegistry, new MemoryConnectorStore());
     }

@@ -1,25 +1,30 @@
 package dev.passerelle.telegram.format;
 
+import dev.passerelle.core.spi.GhostUserIds;
 import java.util.Optional;
 
 /**
- * Mentions of the bridge's Telegram ghosts ({@code @telegram_<user id>:<server>}). Matrix → Telegram needs only the
- * ghost prefix: a pill of a ghost becomes a mention of that Telegram user. Telegram → Matrix would need the
- * homeserver's domain to name the ghost, which connectors are not given ({@code ConnectorContext}); those mentions
- * stay text until it is.
+ * Mentions of the bridge's Telegram ghosts ({@code @telegram_<user id>:<server>}): a Telegram mention of a user
+ * becomes a pill of their ghost (named by the engine), and a pill of a ghost becomes a mention of that Telegram user
+ * (which needs only the ghost prefix, so it works without a homeserver too).
  */
 public final class GhostMentions implements Mentions {
 
     private final String prefix;
+    private final GhostUserIds ghosts;
 
-    /** @param ghostPrefix the connector's ghost localpart prefix, e.g. {@code telegram_} */
-    public GhostMentions(String ghostPrefix) {
+    /**
+     * @param ghostPrefix the connector's ghost localpart prefix, e.g. {@code telegram_}
+     * @param ghosts      the engine's names of the ghosts ({@link GhostUserIds#NONE} without a homeserver)
+     */
+    public GhostMentions(String ghostPrefix, GhostUserIds ghosts) {
         this.prefix = "@" + ghostPrefix;
+        this.ghosts = ghosts;
     }
 
     @Override
     public Optional<String> matrixUser(long telegramUserId) {
-        return Optional.empty();
+        return ghosts.userId(Long.toString(telegramUserId));
     }
 
     @Override
