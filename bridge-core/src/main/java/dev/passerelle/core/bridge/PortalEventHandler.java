@@ -19,6 +19,7 @@ import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
 import dev.passerelle.core.store.PortalKey;
 import dev.passerelle.core.store.PortalRow;
+import dev.passerelle.core.store.StoreFailures;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,9 @@ final class PortalEventHandler {
     private final Ghosts ghosts;
     private final PortalRooms rooms;
     private final PortalInfoSync infoSync;
+    /** Tries while the database is unavailable: 0.5 + 1 + 2 + 4 + 8 s, then the event is dropped with an error. */
+    private static final int STORE_ATTEMPTS = 6;
+
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
     private final DoublePuppets puppets;
@@ -60,14 +64,44 @@ final class PortalEventHandler {
         return new PortalKey(network.id(), event.portal().chatId(), event.portal().receiver());
     }
 
-    /** Bridges {@code event}; a failure is logged with the ids and the event dropped, so the portal goes on. */
+    /**
+     * Bridges {@code event}. While the database is briefly unavailable (no free connection, a lost connection) the
+     * event is tried again with backoff, holding the portal's queue so that order is kept; handling is idempotent, so
+     * a second try sends nothing twice. Any other failure is logged with the ids and the event dropped, so the portal
+     * goes on.
+     */
     void handle(ActiveLogin login, PortalEvent event) {
         PortalKey key = keyOf(login.network(), event);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dispatch(login, key, event);
+                return;
+            } catch (NetworkException | RuntimeException e) {
+                if (attempt < STORE_ATTEMPTS && StoreFailures.isTransient(e)) {
+                    long waitMs = 500L << (attempt - 1);
+                    LOG.warn("Could not bridge {} of login {} in {}/{} (receiver '{}'): the database is unavailable "
+                            + "({}); trying again in {} ms", event.getClass().getSimpleName(), login.key(),
+                            key.network(), key.chatId(), key.receiver(), e.getMessage(), waitMs);
+                    if (!pause(waitMs)) {
+                        return;
+                    }
+                    continue;
+                }
+                LOG.error("Could not bridge {} of login {} in {}/{} (receiver '{}'): {}",
+                        event.getClass().getSimpleName(), login.key(), key.network(), key.chatId(), key.receiver(),
+                        e.toString(), e);
+                return;
+            }
+        }
+    }
+
+    private static boolean pause(long millis) {
         try {
-            dispatch(login, key, event);
-        } catch (NetworkException | RuntimeException e) {
-            LOG.error("Could not bridge {} of login {} in {}/{} (receiver '{}'): {}", event.getClass().getSimpleName(),
-                    login.key(), key.network(), key.chatId(), key.receiver(), e.toString(), e);
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
