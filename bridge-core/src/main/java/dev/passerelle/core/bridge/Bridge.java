@@ -125,6 +125,7 @@ public final class Bridge implements AutoCloseable {
             Wiring wiring = new Wiring();
             LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, wiring,
                     login, event, handled);
+            LoginGauges.register(services.meterRegistry(), networks.keySet(), loginStore);
             Logins logins = new Logins(loginStore,
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
