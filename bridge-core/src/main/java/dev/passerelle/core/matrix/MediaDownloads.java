@@ -3,6 +3,7 @@ package dev.passerelle.core.matrix;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.OpenOptions;
@@ -75,50 +76,22 @@ final class MediaDownloads {
         }
     }
 
-    // The response is handled on the event loop as it arrives (so no byte is missed before a handler is set); the
-    // calling virtual thread waits for the outcome.
+    // The whole exchange is set up and handled on one event-loop context, so that the response's handlers (body,
+    // pause) are in place before Vert.x delivers its first byte: built from the calling virtual thread, a step of
+    // the chain could run there after the event loop had already delivered (and dropped) the body, and the
+    // download would wait forever. The calling virtual thread only waits for the outcome.
     private DownloadedMedia once(String endpoint, String url, long maxBytes, long memoryThreshold, Path tempDir) {
         Path file = newTempFile(tempDir);
-        CappedWriteStream[] capped = new CappedWriteStream[1];
         try {
-            Future<DownloadedMedia> result = http.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-                            .putHeader("Authorization", "Bearer " + asToken)
-                            .setIdleTimeout(policy.requestTimeout().toMillis()))
-                    .compose(r -> r.send())
-                    .recover(e -> Future.failedFuture(new MatrixException.Unreachable(baseUrl, endpoint, 1, e)))
-                    .compose(resp -> {
-                        String type = Optional.ofNullable(resp.getHeader("Content-Type"))
-                                .orElse("application/octet-stream");
-                        if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
-                            return resp.body().compose(b -> Future.failedFuture(error(endpoint, resp.statusCode(), b)));
-                        }
-                        OptionalLong announced = contentLength(resp);
-                        if (announced.isPresent() && announced.getAsLong() > maxBytes) {
-                            resp.exceptionHandler(ignored -> { }); // the close below is ours, not news
-                            resp.request().connection().close(); // do not read what will not be kept
-                            return Future.failedFuture(new MediaTooLargeException(maxBytes, announced));
-                        }
-                        if (announced.isPresent() && announced.getAsLong() <= memoryThreshold) {
-                            return resp.body().map(b -> new DownloadedMedia(new MediaBody.InMemory(b.getBytes()),
-                                    type));
-                        }
-                        resp.pause(); // until the file is open; the pipe resumes it
-                        return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true)
-                                        .setTruncateExisting(true))
-                                .compose(out -> {
-                                    capped[0] = new CappedWriteStream(out, maxBytes);
-                                    return resp.pipeTo(capped[0]).andThen(done -> {
-                                        if (done.failed()) {
-                                            resp.exceptionHandler(ignored -> { });
-                                            out.close();
-                                            resp.request().connection().close();
-                                        }
-                                    });
-                                })
-                                .map(done -> new DownloadedMedia(new MediaBody.OnDisk(file, capped[0].written()),
-                                        type));
-                    });
-            DownloadedMedia media = block(result);
+            Promise<DownloadedMedia> outcome = Promise.promise();
+            vertx.getOrCreateContext().runOnContext(v -> {
+                try {
+                    exchange(endpoint, url, maxBytes, memoryThreshold, file).onComplete(outcome);
+                } catch (RuntimeException e) {
+                    outcome.tryFail(e);
+                }
+            });
+            DownloadedMedia media = block(outcome.future());
             if (media.body() instanceof MediaBody.InMemory) {
                 deleteQuietly(file);
             }
@@ -130,6 +103,49 @@ final class MediaDownloads {
             deleteQuietly(file);
             throw new MatrixException.Unreachable(baseUrl, endpoint, 1, e);
         }
+    }
+
+    /** The request and the handling of its response; runs on an event-loop context. */
+    private Future<DownloadedMedia> exchange(String endpoint, String url, long maxBytes, long memoryThreshold,
+                                             Path file) {
+        CappedWriteStream[] capped = new CappedWriteStream[1];
+        return http.request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+                        .putHeader("Authorization", "Bearer " + asToken)
+                        .setIdleTimeout(policy.requestTimeout().toMillis()))
+                .compose(r -> r.send())
+                .recover(e -> Future.failedFuture(new MatrixException.Unreachable(baseUrl, endpoint, 1, e)))
+                .compose(resp -> {
+                    String type = Optional.ofNullable(resp.getHeader("Content-Type"))
+                            .orElse("application/octet-stream");
+                    if (resp.statusCode() < 200 || resp.statusCode() >= 300) {
+                        return resp.body().compose(b -> Future.failedFuture(error(endpoint, resp.statusCode(), b)));
+                    }
+                    OptionalLong announced = contentLength(resp);
+                    if (announced.isPresent() && announced.getAsLong() > maxBytes) {
+                        resp.exceptionHandler(ignored -> { }); // the close below is ours, not news
+                        resp.request().connection().close(); // do not read what will not be kept
+                        return Future.failedFuture(new MediaTooLargeException(maxBytes, announced));
+                    }
+                    if (announced.isPresent() && announced.getAsLong() <= memoryThreshold) {
+                        return resp.body().map(b -> new DownloadedMedia(new MediaBody.InMemory(b.getBytes()),
+                                type));
+                    }
+                    resp.pause(); // until the file is open; the pipe resumes it
+                    return vertx.fileSystem().open(file.toString(), new OpenOptions().setWrite(true)
+                                    .setTruncateExisting(true))
+                            .compose(out -> {
+                                capped[0] = new CappedWriteStream(out, maxBytes);
+                                return resp.pipeTo(capped[0]).andThen(done -> {
+                                    if (done.failed()) {
+                                        resp.exceptionHandler(ignored -> { });
+                                        out.close();
+                                        resp.request().connection().close();
+                                    }
+                                });
+                            })
+                            .map(done -> new DownloadedMedia(new MediaBody.OnDisk(file, capped[0].written()),
+                                    type));
+                });
     }
 
     /** {@code await()} on virtual threads; a plain wait elsewhere (tests), where {@code await()} is refused. */
