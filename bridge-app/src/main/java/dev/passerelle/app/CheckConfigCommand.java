@@ -7,6 +7,7 @@ import dev.passerelle.core.config.SecretMask;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,18 +43,28 @@ final class CheckConfigCommand implements Callable<Integer> {
         var puppets = config.doublePuppet().secrets();
         out.println("  double puppeting: " + (puppets.isEmpty() ? "off" : String.join(", ", puppets.entrySet().stream()
                 .map(e -> e.getKey() + " (" + SecretMask.mask(e.getValue()) + ")").sorted().toList())));
+        var networks = config.networks() == null ? List.<String>of()
+                : List.copyOf(config.networks().keySet());
+        out.println("  networks:   " + (networks.isEmpty() ? "none enabled (see networks: in the config)"
+                : String.join(", ", networks)));
         var registrationFile = ConfigLocation.registrationBeside(configFile);
         if (!Files.exists(registrationFile)) {
             out.println("  registration: " + registrationFile + " does not exist yet; 'passerelle "
                     + "generate-registration' writes it.");
         } else {
             var registration = Registration.parse(Files.readString(registrationFile));
-            boolean matches = same(registration.asToken(), config.appservice().asToken())
-                    && same(registration.hsToken(), config.appservice().hsToken())
-                    && registration.url().equals(config.appservice().address());
-            out.println("  registration: " + registrationFile + (matches ? " matches the config."
-                    : " does NOT match the config (tokens or url differ); run 'passerelle generate-registration' "
-                            + "and restart the homeserver."));
+            var expected = RegistrationFiles.registrationFor(config);
+            boolean secrets = same(registration.asToken(), expected.asToken())
+                    && same(registration.hsToken(), expected.hsToken());
+            // The rest is compared whole: a network enabled since the registration was written has ghosts the
+            // homeserver would not send to the bridge.
+            boolean rest = registration.equals(new Registration(expected.id(), expected.url(), registration.asToken(),
+                    registration.hsToken(), expected.senderLocalpart(), expected.rateLimited(),
+                    expected.receiveEphemeral(), expected.namespaces()));
+            out.println("  registration: " + registrationFile + (secrets && rest ? " matches the config."
+                    : " does NOT match the config (" + (secrets ? "" : "tokens ") + (secrets || rest ? "" : "and ")
+                            + (rest ? "" : "url, bot or namespaces of the enabled networks ")
+                            + "differ); run 'passerelle generate-registration' and reload it in the homeserver."));
         }
         out.flush();
         return 0;

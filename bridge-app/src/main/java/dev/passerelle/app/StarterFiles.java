@@ -50,9 +50,12 @@ final class StarterFiles {
                       registration: %s
                     Next:
                       1. Edit homeserver.address and homeserver.domain in %s (now %s and %s).
-                      2. Run 'passerelle generate-registration -c %s' if you changed anything under appservice.
-                      3. Add %s to app_service_config_files in Synapse's homeserver.yaml.
-                      4. Restart Synapse, then restart Passerelle.
+                      2. Enable your networks under networks: in the same file (remove the '#' in front of a
+                         network's lines and fill in what it requires; docs/admin-guide.md).
+                      3. Run 'passerelle generate-registration -c %s': the registration names your domain and
+                         each enabled network's bot and ghosts.
+                      4. Add %s to app_service_config_files in Synapse's homeserver.yaml.
+                      5. Restart Synapse, then restart Passerelle.
                     Starting now with this config.
                     """, configFile.toAbsolutePath(), registrationFile, configFile.getFileName(),
                     config.homeserver().address(), config.homeserver().domain(), configFile, registrationFile);

@@ -70,6 +70,24 @@ class MainTest {
     }
 
     @Test
+    void checkConfigSaysWhenANetworkWasEnabledAfterTheRegistrationWasWritten() throws IOException {
+        var config = dir.resolve("config.yaml");
+        assertEquals(0, execute("generate-config", "-o", config.toString()).exitCode());
+        assertEquals(0, execute("generate-registration", "-c", config.toString()).exitCode());
+        var before = execute("check-config", "-c", config.toString());
+        assertTrue(before.out().contains("networks:   none enabled"), before.out());
+        assertTrue(before.out().contains("matches the config"), before.out());
+
+        // The admin enables a network and forgets the registration: its ghosts are not claimed yet.
+        Files.writeString(config, Files.readString(config).replace("  # testnet:", "  testnet: {}"));
+        var after = execute("check-config", "-c", config.toString());
+        assertEquals(0, after.exitCode(), after.err());
+        assertTrue(after.out().contains("networks:   testnet"), after.out());
+        assertTrue(after.out().contains("does NOT match the config (url, bot or namespaces of the enabled networks "
+                + "differ)"), after.out());
+    }
+
+    @Test
     void generateConfigLeavesAnExistingFileAlone() throws IOException {
         var config = dir.resolve("config.yaml");
         Files.writeString(config, "mine");

@@ -114,9 +114,9 @@ public final class WhatsAppConnector implements NetworkConnector {
     @Override
     public String exampleConfig() {
         return """
-                # The WhatsApp sidecar's directory (Node program + node_modules). Default: whatsapp-sidecar next to
-                # passerelle.jar, where the build puts it.
-                sidecar_path: /opt/passerelle/whatsapp-sidecar
+                # The WhatsApp sidecar's directory (Node program + node_modules); null: whatsapp-sidecar next to
+                # passerelle.jar, where the build and the image put it.
+                sidecar_path: null
                 # The Node.js binary (20 or newer) that runs the sidecar. Default: node from the PATH.
                 node_path: node
                 # How much of Baileys' own logging reaches the bridge log: trace, debug, info, warn or error.
@@ -125,8 +125,6 @@ public final class WhatsAppConnector implements NetworkConnector {
                 login_timeout_seconds: 180
                 # How often the sidecar is pinged, in seconds; it is restarted when a ping is not answered as long.
                 heartbeat_seconds: 10
-                # How the sidecar runs. Only node exists in the distribution (tests plug in a scripted one).
-                sidecar_launcher: node
                 """;
     }
 
