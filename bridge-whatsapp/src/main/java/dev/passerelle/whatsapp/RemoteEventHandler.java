@@ -1,6 +1,11 @@
 package dev.passerelle.whatsapp;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passerelle.core.format.Entity;
+import dev.passerelle.core.format.EntityType;
+import dev.passerelle.core.format.FormattedText;
+import dev.passerelle.core.spi.GhostUserIds;
+import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
@@ -26,6 +31,7 @@ final class RemoteEventHandler {
     private final Contacts contacts;
     private final ToMatrix.MediaDownloader media;
     private final SentKeys keys;
+    private final GhostUserIds ghosts;
     private final java.util.Map<String, String> reactions = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
@@ -34,7 +40,8 @@ final class RemoteEventHandler {
     };
 
     RemoteEventHandler(String loginId, IdentityMap identities, Contacts contacts, ToMatrix.MediaDownloader media,
-                       SentKeys keys) {
+                       SentKeys keys, GhostUserIds ghosts) {
+        this.ghosts = ghosts;
         this.loginId = loginId;
         this.identities = identities;
         this.contacts = contacts;
@@ -111,14 +118,19 @@ final class RemoteEventHandler {
         keys.remember(portal.chatId(), id, sender.fromMe(), sender.fromMe() ? Optional.empty()
                 : Optional.of(WhatsAppIds.jidOf(sender.remoteUserId())));
         Optional<String> raw = Optional.of(d.path("raw").asText("")).filter(s -> !s.isEmpty());
-        var content = ToMatrix.convert(withMentionNames(d), raw, media);
+        List<Mentioned> mentioned = new ArrayList<>();
+        var content = withPills(ToMatrix.convert(withMentionNames(d, mentioned), raw, media), mentioned);
         Optional<String> replyTo = Optional.of(d.path("replyTo").path("id").asText("")).filter(s -> !s.isEmpty());
         return Optional.of(new RemoteEvent.Message(portal, sender, id, time(d), List.of(MessagePart.only(content)),
                 replyTo, Optional.empty()));
     }
 
+    /** A mention as the Matrix text shows it ({@code @Bob}) and the person it names. */
+    private record Mentioned(String written, String remoteUserId) {
+    }
+
     // WhatsApp writes a mention as @<number> (or @<lid>) in the text: show the person's name instead.
-    private JsonNode withMentionNames(JsonNode d) {
+    private JsonNode withMentionNames(JsonNode d, List<Mentioned> mentioned) {
         JsonNode content = d.path("content");
         if (!d.has("mentions") || !content.has("text")) {
             return content;
@@ -127,9 +139,30 @@ final class RemoteEventHandler {
         for (JsonNode jid : d.path("mentions")) {
             String id = identities.resolve(jid.asText(), Optional.empty());
             String name = contacts.nameOf(id).or(() -> WhatsAppIds.phoneOf(id)).orElse(id);
-            text = text.replace("@" + WhatsAppIds.user(jid.asText()), "@" + name);
+            String written = "@" + WhatsAppIds.user(jid.asText());
+            if (text.contains(written)) {
+                text = text.replace(written, "@" + name);
+                mentioned.add(new Mentioned("@" + name, id));
+            }
         }
         return ((com.fasterxml.jackson.databind.node.ObjectNode) content.deepCopy()).put("text", text);
+    }
+
+    /** Each mention becomes a pill of the person's ghost (where the engine names ghosts, i.e. always but in tests). */
+    private MessageContent withPills(MessageContent content, List<Mentioned> mentioned) {
+        if (mentioned.isEmpty() || !(content instanceof MessageContent.Text t)) {
+            return content;
+        }
+        String text = t.text().text();
+        List<Entity> entities = new ArrayList<>(t.text().entities());
+        for (Mentioned m : mentioned) {
+            Optional<String> ghost = ghosts.userId(m.remoteUserId());
+            for (int at = text.indexOf(m.written()); at >= 0 && ghost.isPresent();
+                 at = text.indexOf(m.written(), at + m.written().length())) {
+                entities.add(new Entity(at, m.written().length(), new EntityType.UserMention(ghost.get())));
+            }
+        }
+        return new MessageContent.Text(new FormattedText(text, entities), t.kind());
     }
 
     /** A group is one portal for every login in it; a DM is this login's, named after the other person. */

@@ -59,7 +59,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.sink = sink;
         this.calls = new SidecarCalls(services.sidecar(), login.loginId(), SEND_PATIENCE, this::awaitConnected);
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
-                raw -> services.media(login.loginId(), raw), keys);
+                raw -> services.media(login.loginId(), raw), keys, services.ghosts());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.passerelle.whatsapp;
 
+import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.MediaSource;
 import dev.passerelle.whatsapp.sidecar.SidecarException;
 import dev.passerelle.whatsapp.sidecar.SidecarProcess;
@@ -7,9 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 
-/** What the connector's clients and logins share: the sidecar, the session router, identities, names, keys. */
+/** What the connector's clients and logins share: the sidecar, the session router, identities, names, keys, ghosts. */
 record WhatsAppServices(SidecarProcess sidecar, SessionRouter router, IdentityMap identities, Contacts contacts,
-                        AuthState authState, WhatsAppConfig config) {
+                        AuthState authState, WhatsAppConfig config, GhostUserIds ghosts) {
 
     /** A message's media, downloaded through the sidecar when the engine opens it. */
     MediaSource media(String session, String raw) {

@@ -110,7 +110,10 @@ class WhatsAppBridgeTest {
         mention.putArray("mentions").add(ALICE + "@s.whatsapp.net");
         sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "G"));
         emit(mention);
-        bed.awaitMessage(GROUP, "thanks @+" + ALICE + "!");
+        ObjectNode shown = bed.awaitMessage(GROUP, "thanks @+" + ALICE + "!");
+        // ... as a pill of their ghost.
+        assertEquals("thanks <a href=\"https://matrix.to/#/@whatsapp_" + ALICE + ":example.org\">@+" + ALICE
+                + "</a>!", shown.path("content").path("formatted_body").asText());
     }
 
     @Test
