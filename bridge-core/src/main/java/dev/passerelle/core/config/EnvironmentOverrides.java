@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * {@code PASSERELLE_BRIDGE__PERMISSIONS__EXAMPLE.ORG=admin} grants {@code example.org}. A variable that names a
  * section or a map takes a YAML/JSON flow value and replaces it whole, which is the way to set keys a shell cannot
  * put in a name: {@code PASSERELLE_BRIDGE__PERMISSIONS='{"*": relay, "@alice:example.org": admin}'}. Names without
- * {@code __} (for example {@code PASSERELLE_TEST_PG_URL}) are not overrides and are ignored.
+ * {@code __} (for example {@code PASSERELLE_TEST_PG_URL}) are not overrides and are ignored, except one naming a
+ * whole top-level section ({@code PASSERELLE_NETWORKS}), which is reported: it cannot do what it seems to.
  */
 final class EnvironmentOverrides {
 
@@ -37,7 +38,20 @@ final class EnvironmentOverrides {
         // Sorted so that a whole-map variable is applied before the single keys under it.
         for (var entry : new TreeMap<>(env).entrySet()) {
             var name = entry.getKey();
-            if (!name.startsWith(PREFIX) || !name.contains("__")) {
+            if (!name.startsWith(PREFIX)) {
+                continue;
+            }
+            if (!name.contains("__")) {
+                // Names without '__' are not overrides (PASSERELLE_TEST_PG_URL...), but one that names a whole
+                // section (PASSERELLE_NETWORKS) looks like one and would be ignored without a word.
+                var section = name.substring(PREFIX.length()).toLowerCase(Locale.ROOT);
+                if (root.fields().containsKey(section)) {
+                    problems.add(new ConfigProblem(name, "", "names the whole section '" + section + "', which a "
+                            + "variable cannot replace; set its keys one by one with '__' between levels, e.g. "
+                            + PREFIX + section.toUpperCase(Locale.ROOT) + "__<KEY>"
+                            + (section.equals("networks") ? " (PASSERELLE_NETWORKS__WHATSAPP='{}' enables WhatsApp)"
+                                    : "")));
+                }
                 continue;
             }
             var parts = Arrays.stream(name.substring(PREFIX.length()).split("__", -1))

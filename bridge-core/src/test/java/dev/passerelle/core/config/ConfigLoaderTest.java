@@ -96,6 +96,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aVariableNamingAWholeSectionIsReportedNotIgnored() {
+        var error = assertThrows(ConfigException.class, () -> load(MINIMAL, Map.of(
+                "PASSERELLE_NETWORKS", "{whatsapp: {}}",
+                "PASSERELLE_TEST_PG_URL", "jdbc:postgresql://still-ignored")));
+        assertEquals(1, error.problems().size(), error.getMessage());
+        assertTrue(error.getMessage().contains("PASSERELLE_NETWORKS"), error.getMessage());
+        assertTrue(error.getMessage().contains("PASSERELLE_NETWORKS__WHATSAPP='{}'"), error.getMessage());
+    }
+
+    @Test
     void badEnvironmentVariablesAreReportedWithTheirNames() {
         var error = assertThrows(ConfigException.class, () -> load(MINIMAL, Map.of(
                 "PASSERELLE_APPSERVICE__PROT", "1",
