@@ -9,46 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Catch-up and backfill through the real bridge, the test network and a fake homeserver: what arrived on the network
  * while the bridge was away (stopped, or disconnected) appears in the portal once it is back, in order, once each,
  * with the original timestamps; a new portal shows the chat's earlier messages before the one that created it.
  */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class CatchUpTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
-
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
+class CatchUpTest extends AliceEngineTest {
 
     @Test
     void messagesThatArrivedWhileTheBridgeWasStoppedAppearAfterTheRestart() {

@@ -19,48 +19,19 @@ import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testkit.homeserver.Events;
 import dev.passerelle.testnet.SentCall;
-import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Matrix → network through the real bridge, the test network and a fake homeserver: what the network receives. */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class MatrixToNetworkTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class MatrixToNetworkTest extends AliceEngineTest {
 
     private static final String CAROL = "@carol:example.org";
     private static final String BOB_GHOST = "@testnet_bob:example.org";
     private static final String NETWORK_BOT = "@testnetbot:example.org";
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-    private TestLogin alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-        alice = TestNetwork.login("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void formattedTextReachesTheChatAndReportsSuccess() {

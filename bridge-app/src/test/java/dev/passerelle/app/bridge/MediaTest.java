@@ -13,8 +13,6 @@ import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessagePart;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.testnet.SentCall;
-import dev.passerelle.testnet.TestLogin;
-import dev.passerelle.testnet.TestNetwork;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -26,46 +24,19 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Large files both ways through the real bridge: streamed through a temporary file in the bridge's data directory
  * (deleted afterwards), arriving byte for byte, their type detected; files above the homeserver's upload limit
  * refused with a notice that says the limit.
  */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class MediaTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class MediaTest extends AliceEngineTest {
 
     private static final int LARGE = 40 * 1024 * 1024 + 123;
     private static final long HOMESERVER_LIMIT = 10L * 1024 * 1024;
     private static final String BOB_GHOST = "@testnet_bob:example.org";
     private static final String NETWORK_BOT = "@testnetbot:example.org";
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-    private TestLogin alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-        alice = TestNetwork.login("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void aLargeFileFromTheNetworkArrivesIdenticalStreamedThroughDisk() throws Exception {

@@ -15,40 +15,14 @@ import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testkit.homeserver.RecordedCall;
 import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Network → Matrix through the real bridge, the test network and a fake homeserver: what a Matrix user sees. */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class NetworkToMatrixTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class NetworkToMatrixTest extends AliceEngineTest {
 
     private static final String BOB_GHOST = "@testnet_bob:example.org";
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void aDmMessageCreatesThePortalAndAppearsAsTheGhost() {

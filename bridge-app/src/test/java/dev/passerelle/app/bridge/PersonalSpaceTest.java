@@ -8,47 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Each login gets a personal space, owned by the network's bot, that holds its portals: made with the first portal,
  * the user invited, every new portal added (child in the space, parent in the portal), a deleted portal taken out.
  */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class PersonalSpaceTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class PersonalSpaceTest extends AliceEngineTest {
 
     private static final String BOB = "@bob:example.org";
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-    private TestLogin alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-        alice = TestNetwork.login("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void theLoginsPortalsAreInItsSpace() {

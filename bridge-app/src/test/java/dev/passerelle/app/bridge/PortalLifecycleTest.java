@@ -14,52 +14,23 @@ import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testnet.TestChat;
-import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The end of portals and their refresh: {@code delete-portal} in a portal, a chat deleted on the network, members
  * leaving a chat, and {@code sync}.
  */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class PortalLifecycleTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class PortalLifecycleTest extends AliceEngineTest {
 
     private static final String BOB = "@bob:example.org";
     private static final String CAROL = "@carol:example.org";
     private static final String BOB_GHOST = "@testnet_bob:example.org";
     private static final String CAROL_GHOST = "@testnet_carol:example.org";
-
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-    private TestLogin alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-        alice = TestNetwork.login("alice");
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void deletePortalRemovesEveryoneAndANewMessageOpensANewRoom() {

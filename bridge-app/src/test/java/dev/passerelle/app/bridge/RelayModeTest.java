@@ -14,45 +14,27 @@ import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.testnet.SentCall;
-import dev.passerelle.testnet.TestLogin;
 import dev.passerelle.testnet.TestNetwork;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Relay mode through the real bridge: a logged-in user makes their login the relay of a group portal with
  * {@code set-relay}; Matrix users without a login are then sent through it, prefixed with their name.
  */
-@ParameterizedClass
-@EnumSource(EngineBed.Homeserver.class)
-class RelayModeTest {
-
-    @Parameter
-    EngineBed.Homeserver homeserver;
+class RelayModeTest extends AliceEngineTest {
 
     private static final String CAROL = "@carol:example.org";
     private static final String DAVE = "@dave:example.org";
     private static final String NETWORK_BOT = "@testnetbot:example.org";
 
-    @TempDir
-    Path dir;
-    private EngineBed bed;
-    private TestLogin alice;
     private String room;
 
     @BeforeEach
     void start() throws Exception {
-        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
-        alice = TestNetwork.login("alice");
         TestNetwork.addGroup("g1", "Friends", "bob", "alice");
         alice.message("g1", "bob", "hi all");
         bed.awaitMessage("g1", "hi all");
@@ -60,11 +42,6 @@ class RelayModeTest {
         // Dave joins with a display name of his own in this room.
         bed.homeserver.sendAs(DAVE, room, "m.room.member", Optional.of(DAVE),
                 JSON.createObjectNode().put("membership", "join").put("displayname", "Dave"));
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
     }
 
     @Test
