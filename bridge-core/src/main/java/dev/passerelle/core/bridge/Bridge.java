@@ -206,6 +206,24 @@ public final class Bridge implements AutoCloseable {
                             handled.run();
                         }
                     });
+            case RemoteEvent.Presence pr -> queues.submit("ghost " + login.network().id() + "/"
+                    + pr.remoteUserId(), () -> {
+                        try {
+                            ghosts.presence(login.network(), pr.remoteUserId(), pr.online());
+                        } catch (RuntimeException e) {
+                            LOG.warn("Could not set the presence of {} on {}: {}", pr.remoteUserId(),
+                                    login.network().id(), e.toString());
+                        } finally {
+                            handled.run();
+                        }
+                    });
+            case RemoteEvent.UserNotice n -> queues.submit("login " + login.key(), () -> {
+                try {
+                    wiring.notices.userNotice(login, n);
+                } finally {
+                    handled.run();
+                }
+            });
             case RemoteEvent.LoginStateChanged s -> {
                 catchUp.connecting(login, s.state());
                 queues.submit("login " + login.key(), () -> {

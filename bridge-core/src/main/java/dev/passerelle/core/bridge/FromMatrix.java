@@ -8,6 +8,8 @@ import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessageContent.Dimensions;
 import dev.passerelle.core.spi.MessageContent.MediaKind;
 import dev.passerelle.core.spi.MessageContent.TextKind;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -27,7 +29,7 @@ final class FromMatrix {
     }
 
     /**
-     * @param eventType  {@code m.room.message} or {@code m.sticker}
+     * @param eventType  {@code m.room.message}, {@code m.sticker} or a poll start ({@link ToMatrix#POLL_START})
      * @param content    the event content (for an edit, its {@code m.new_content})
      * @param downloader opens an {@code mxc://} URI from the homeserver
      * @return empty when the content is not something a network can carry (an unknown msgtype, a media event
@@ -37,13 +39,16 @@ final class FromMatrix {
         if (eventType.equals("m.sticker")) {
             return media(MediaKind.STICKER, content, downloader);
         }
+        if (eventType.equals(ToMatrix.POLL_START) || eventType.equals("m.poll.start")) {
+            return poll(content.path(eventType));
+        }
         String msgtype = content.path("msgtype").asText("");
         return switch (msgtype) {
             case "m.text" -> Optional.of(new MessageContent.Text(MatrixHtmlParser.parse(content), TextKind.NORMAL));
             case "m.notice" -> Optional.of(new MessageContent.Text(MatrixHtmlParser.parse(content), TextKind.NOTICE));
             case "m.emote" -> Optional.of(new MessageContent.Text(MatrixHtmlParser.parse(content), TextKind.EMOTE));
-            case "m.image" -> media(MediaKind.IMAGE, content, downloader);
-            case "m.video" -> media(MediaKind.VIDEO, content, downloader);
+            case "m.image" -> media(isGif(content) ? MediaKind.ANIMATION : MediaKind.IMAGE, content, downloader);
+            case "m.video" -> media(isGif(content) ? MediaKind.ANIMATION : MediaKind.VIDEO, content, downloader);
             case "m.audio" -> media(content.has("org.matrix.msc3245.voice") ? MediaKind.VOICE : MediaKind.AUDIO,
                     content, downloader);
             case "m.file" -> media(MediaKind.FILE, content, downloader);
@@ -68,9 +73,52 @@ final class FromMatrix {
         Optional<Dimensions> dimensions = info.has("w") && info.has("h")
                 ? Optional.of(new Dimensions(info.path("w").asInt(), info.path("h").asInt())) : Optional.empty();
         Optional<Long> duration = info.has("duration") ? Optional.of(info.path("duration").asLong()) : Optional.empty();
+        List<Integer> waveform = new ArrayList<>();
+        if (kind == MediaKind.VOICE) {
+            content.path("org.matrix.msc1767.audio").path("waveform")
+                    .forEach(v -> waveform.add(Math.clamp(v.asInt(), 0, 1024)));
+        }
         return Optional.of(new MessageContent.Media(kind, downloader.apply(url), name,
                 info.path("mimetype").asText("application/octet-stream"), info.path("size").asLong(-1),
-                dimensions, duration, caption));
+                dimensions, duration, caption, waveform));
+    }
+
+    // mautrix bridges and Beeper mark a GIF sent as video this way; a real GIF file is one too.
+    private static boolean isGif(JsonNode content) {
+        JsonNode info = content.path("info");
+        return info.path("fi.mau.gif").asBoolean(false) || info.path("mimetype").asText("").equals("image/gif");
+    }
+
+    // MSC3381: the question and answers each carry their text in MSC1767 form (stable or unstable name).
+    private static Optional<MessageContent> poll(JsonNode start) {
+        String question = pollText(start.path("question"));
+        List<MessageContent.PollOption> options = new ArrayList<>();
+        for (JsonNode answer : start.path("answers")) {
+            String id = answer.path("id").asText("");
+            String text = pollText(answer);
+            if (!id.isEmpty() && !text.isEmpty()) {
+                options.add(new MessageContent.PollOption(id, text));
+            }
+        }
+        if (question.isEmpty() || options.size() < 2) {
+            return Optional.empty();
+        }
+        int max = Math.clamp(start.path("max_selections").asInt(1), 1, options.size());
+        return Optional.of(new MessageContent.Poll(FormattedText.plain(question), options, max));
+    }
+
+    private static String pollText(JsonNode node) {
+        JsonNode unstable = node.path(ToMatrix.TEXT);
+        if (unstable.isTextual()) {
+            return unstable.asText().strip();
+        }
+        // Stable MSC1767: a list of representations; the plain-text one is wanted.
+        for (JsonNode representation : node.path("m.text")) {
+            if (representation.path("mimetype").asText("text/plain").equals("text/plain")) {
+                return representation.path("body").asText("").strip();
+            }
+        }
+        return "";
     }
 
     private static Optional<MessageContent> location(JsonNode content) {
@@ -92,7 +140,7 @@ final class FromMatrix {
     private static String defaultName(MediaKind kind) {
         return switch (kind) {
             case IMAGE, STICKER -> "image";
-            case VIDEO -> "video";
+            case VIDEO, ANIMATION -> "video";
             case AUDIO, VOICE -> "audio";
             case FILE -> "file";
         };

@@ -106,6 +106,20 @@ final class Ghosts {
         return updated;
     }
 
+    /**
+     * Sets the Matrix presence of the ghost of {@code remoteUserId}, when it exists: presence alone does not create
+     * ghosts (a contact list of thousands would register every one). Matrix keeps its own "last active" time, so
+     * the network's last-seen time is not sent.
+     */
+    void presence(Network network, String remoteUserId, boolean online) {
+        GhostKey key = new GhostKey(network.id(), remoteUserId);
+        GhostRow known = recent.get(key);
+        Optional<String> mxid = known != null ? Optional.of(known.mxid()) : store.get(key).map(GhostRow::mxid);
+        mxid.ifPresent(m -> matrix.intent(m).setPresence(
+                online ? dev.passerelle.core.matrix.Presence.ONLINE : dev.passerelle.core.matrix.Presence.OFFLINE,
+                Optional.empty()));
+    }
+
     /** Reads a remote picture and uploads it as {@code uploader}; empty (logged) when the network fails. */
     static Optional<String> upload(Intent uploader, RemoteAvatar avatar, String what) {
         byte[] bytes;

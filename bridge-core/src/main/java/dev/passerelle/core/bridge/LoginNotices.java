@@ -40,17 +40,27 @@ final class LoginNotices {
         if (text.isEmpty()) {
             return;
         }
+        tell(login, "Your " + login.network().description().displayName() + " login " + login.key().loginId() + " "
+                + text.get(), "login-state-" + login.key() + "-" + change.state() + "-"
+                + change.timestamp().toEpochMilli());
+    }
+
+    /** Passes on what the connector says the login's owner should know. */
+    void userNotice(ActiveLogin login, RemoteEvent.UserNotice notice) {
+        tell(login, login.network().description().displayName() + " (" + login.key().loginId() + "): "
+                + notice.message(), "user-notice-" + login.key() + "-" + notice.timestamp().toEpochMilli() + "-"
+                + Integer.toHexString(notice.message().hashCode()));
+    }
+
+    private void tell(ActiveLogin login, String text, String txnId) {
         Optional<String> room = rooms.roomOf(login.userId(), login.network().id());
         if (room.isEmpty()) {
-            LOG.info("Login {} {} (no management room to tell {} in)", login.key(), text.get(), login.userId());
+            LOG.info("No management room to tell {} in: {}", login.userId(), text);
             return;
         }
-        ObjectNode content = mapper.createObjectNode().put("msgtype", "m.notice")
-                .put("body", "Your " + login.network().description().displayName() + " login "
-                        + login.key().loginId() + " " + text.get());
+        ObjectNode content = mapper.createObjectNode().put("msgtype", "m.notice").put("body", text);
         try {
-            matrix.intent(login.network().botUserId()).sendMessage(room.get(), "m.room.message", content,
-                    "login-state-" + login.key() + "-" + change.state() + "-" + change.timestamp().toEpochMilli(),
+            matrix.intent(login.network().botUserId()).sendMessage(room.get(), "m.room.message", content, txnId,
                     Optional.empty());
         } catch (RuntimeException e) {
             LOG.warn("Could not tell {} about login {}: {}", login.userId(), login.key(), e.toString());

@@ -9,6 +9,7 @@ import dev.passerelle.core.matrix.MediaBody;
 import dev.passerelle.core.matrix.MediaTooLargeException;
 import dev.passerelle.core.spi.MediaSource;
 import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.MessageContent.MediaKind;
 import dev.passerelle.core.spi.MessageTarget;
 import dev.passerelle.core.spi.NetworkCapabilities;
 import dev.passerelle.core.spi.NetworkCapabilities.MessageKind;
@@ -162,13 +163,13 @@ final class MatrixMessages {
             return Optional.empty();
         }
         NetworkCapabilities caps = a.network().capabilities();
-        MessageKind kind = kindOf(converted.get());
+        MessageContent ready = asVideoWhenNoAnimations(converted.get(), caps);
+        MessageKind kind = kindOf(ready);
         if (!caps.messageKinds().contains(kind)) {
             refuse(a, DeliveryReports.Reason.UNSUPPORTED, a.networkName() + " does not accept "
                     + kind.name().toLowerCase(java.util.Locale.ROOT) + " messages; it was not sent.");
             return Optional.empty();
         }
-        MessageContent ready = converted.get();
         Optional<MediaBody> held = Optional.empty();
         if (ready instanceof MessageContent.Media m) {
             Optional<DownloadedMedia> file = download(a, content.path("url").asText(), m);
@@ -188,7 +189,7 @@ final class MatrixMessages {
                 throw new java.io.UncheckedIOException("Could not read back the file of " + a.eventId(), e);
             }
             ready = new MessageContent.Media(m.kind(), body::open, m.fileName(), mime, body.size(), m.dimensions(),
-                    m.durationMs(), m.caption());
+                    m.durationMs(), m.caption(), m.waveform());
         }
         MessageContent finalContent = ready;
         MessageContent relayed = a.relayedBy().map(name -> relayPrefix.apply(name, a.event().sender(), finalContent))
@@ -245,16 +246,28 @@ final class MatrixMessages {
             };
             case MessageContent.Media m -> MessageKind.valueOf(m.kind().name());
             case MessageContent.Location l -> MessageKind.LOCATION;
+            case MessageContent.Poll p -> MessageKind.POLL;
         };
+    }
+
+    // A GIF is still a video (or an image) to a network that has no looping kind of its own.
+    private static MessageContent asVideoWhenNoAnimations(MessageContent content, NetworkCapabilities caps) {
+        if (content instanceof MessageContent.Media m && m.kind() == MediaKind.ANIMATION
+                && !caps.messageKinds().contains(MessageKind.ANIMATION)) {
+            MediaKind instead = m.mimeType().equals("image/gif") ? MediaKind.IMAGE : MediaKind.VIDEO;
+            return new MessageContent.Media(instead, m.media(), m.fileName(), m.mimeType(), m.size(), m.dimensions(),
+                    m.durationMs(), m.caption(), m.waveform());
+        }
+        return content;
     }
 
     // For networks without rich text: the plain text, so that no markup leaks as literal characters.
     private static MessageContent plain(MessageContent content) {
         return switch (content) {
             case MessageContent.Text t -> new MessageContent.Text(FormattedText.plain(t.text().text()), t.kind());
-            case MessageContent.Media m -> new MessageContent.Media(m.kind(), m.media(), m.fileName(), m.mimeType(),
-                    m.size(), m.dimensions(), m.durationMs(), FormattedText.plain(m.caption().text()));
+            case MessageContent.Media m -> m.withCaption(FormattedText.plain(m.caption().text()));
             case MessageContent.Location l -> l;
+            case MessageContent.Poll p -> p;
         };
     }
 

@@ -161,6 +161,10 @@ final class PortalEventHandler {
                 }
             }
             case ChatDeleted d -> rooms.existing(key).ifPresent(p -> cleanup.chatGone(login, p));
+            // Not bridged yet: the engine support is being written (poll votes, group upgrades).
+            case RemoteEvent.PollVote v -> LOG.warn("Poll vote in {}/{} not bridged yet", key.network(), key.chatId());
+            case RemoteEvent.PortalMoved mv -> LOG.warn("Chat {}/{} moved to {}: not followed yet", key.network(),
+                    key.chatId(), mv.newChatId());
         }
     }
 

@@ -43,9 +43,10 @@ final class RelayPrefix {
     MessageContent apply(String name, String mxid, MessageContent content) {
         return switch (content) {
             case MessageContent.Text t -> new MessageContent.Text(around(name, mxid, t.text()), t.kind());
-            case MessageContent.Media m -> new MessageContent.Media(m.kind(), m.media(), m.fileName(), m.mimeType(),
-                    m.size(), m.dimensions(), m.durationMs(), around(name, mxid, m.caption()));
+            case MessageContent.Media m -> m.withCaption(around(name, mxid, m.caption()));
             case MessageContent.Location l -> l;
+            case MessageContent.Poll p -> new MessageContent.Poll(around(name, mxid, p.question()), p.options(),
+                    p.maxSelections());
         };
     }
 

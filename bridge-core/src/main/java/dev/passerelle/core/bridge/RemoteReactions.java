@@ -11,6 +11,7 @@ import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.ReactionKey;
 import dev.passerelle.core.store.ReactionRow;
 import dev.passerelle.core.store.ReactionStore;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,21 +66,26 @@ final class RemoteReactions {
         reactions.upsert(new ReactionRow(key, r.emoji(), target.get().roomId(), eventId, r.timestamp()));
     }
 
-    /** Redacts the reaction {@code r} takes back, as {@code senderMxid} (who sent it). */
+    /**
+     * Redacts the reaction {@code r} takes back, as {@code senderMxid} (who sent it). Without an emoji (the network
+     * does not say which), every reaction of that sender on the message goes.
+     */
     void remove(Network network, PortalRow portal, String senderMxid, RemoteEvent.ReactionRemoved r) {
         Optional<MessageRow> target = messages.getParts(portal.key(), r.messageId()).stream().findFirst();
         if (target.isEmpty()) {
             return;
         }
-        ReactionKey key = new ReactionKey(target.get().key(), r.sender().remoteUserId(),
-                emojiId(network, r.emoji()));
-        Optional<ReactionRow> row = reactions.get(key).filter(x -> x.emoji().equals(r.emoji()));
-        if (row.isEmpty()) {
-            return; // never bridged, or removed already
+        List<ReactionRow> bridged = r.emoji().isPresent()
+                ? reactions.get(new ReactionKey(target.get().key(), r.sender().remoteUserId(),
+                        emojiId(network, r.emoji().get())))
+                        .filter(x -> x.emoji().equals(r.emoji().get())).stream().toList()
+                : reactions.listBySender(target.get().key(), r.sender().remoteUserId());
+        // Nothing found: never bridged, or removed already.
+        for (ReactionRow row : bridged) {
+            matrix.intent(senderMxid).redact(row.roomId(), row.eventId(), Optional.empty(),
+                    TxnIds.of("unreact", portal.key(), row.eventId()));
+            reactions.delete(row.key());
         }
-        matrix.intent(senderMxid).redact(row.get().roomId(), row.get().eventId(), Optional.empty(),
-                TxnIds.of("unreact", portal.key(), row.get().eventId()));
-        reactions.delete(key);
     }
 
     // One reaction per user: the key has no emoji, so that the new one replaces the old.

@@ -1,6 +1,7 @@
 package dev.passerelle.core.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.format.MatrixFormattedContent;
@@ -11,10 +12,12 @@ import dev.passerelle.core.spi.MediaSource;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.MessageContent.Location;
 import dev.passerelle.core.spi.MessageContent.Media;
+import dev.passerelle.core.spi.MessageContent.Poll;
 import dev.passerelle.core.spi.MessageContent.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -65,6 +68,7 @@ public final class ToMatrix {
             case Text t -> new MatrixEvent("m.room.message", text(t.text(), msgtype(t.kind())));
             case Media m -> media(m, uploader, limit);
             case Location l -> new MatrixEvent("m.room.message", location(l));
+            case Poll p -> new MatrixEvent(POLL_START, poll(p));
         };
     }
 
@@ -122,12 +126,18 @@ public final class ToMatrix {
         return new MatrixEvent("m.room.message", text(FormattedText.plain(text), "m.notice"));
     }
 
+    /** The event type of a poll (MSC3381, unstable prefix). */
+    static final String POLL_START = "org.matrix.msc3381.poll.start";
+    /** The MSC1767 text field polls use for questions and answers. */
+    static final String TEXT = "org.matrix.msc1767.text";
+
     private MatrixEvent mediaEvent(Media m, String mxc, String mime, long size) {
         ObjectNode content = mapper.createObjectNode();
         String type = "m.room.message";
         switch (m.kind()) {
             case IMAGE -> content.put("msgtype", "m.image");
             case VIDEO -> content.put("msgtype", "m.video");
+            case ANIMATION -> content.put("msgtype", mime.equals("image/gif") ? "m.image" : "m.video");
             case AUDIO -> content.put("msgtype", "m.audio");
             case VOICE -> {
                 content.put("msgtype", "m.audio");
@@ -152,9 +162,20 @@ public final class ToMatrix {
         info.put("size", size);
         m.dimensions().ifPresent(d -> info.put("w", d.width()).put("h", d.height()));
         m.durationMs().ifPresent(ms -> info.put("duration", ms));
+        if (m.kind() == MessageContent.MediaKind.ANIMATION) {
+            // How mautrix bridges mark a GIF, so that clients loop it silently without controls.
+            for (String flag : List.of("fi.mau.gif", "fi.mau.loop", "fi.mau.autoplay", "fi.mau.hide_controls",
+                    "fi.mau.no_audio")) {
+                info.put(flag, true);
+            }
+        }
         if (m.kind() == MessageContent.MediaKind.VOICE) {
             ObjectNode audio = content.putObject("org.matrix.msc1767.audio");
             m.durationMs().ifPresent(ms -> audio.put("duration", ms));
+            if (!m.waveform().isEmpty()) {
+                ArrayNode waveform = audio.putArray("waveform");
+                m.waveform().forEach(waveform::add);
+            }
         }
         return new MatrixEvent(type, content);
     }
@@ -167,6 +188,25 @@ public final class ToMatrix {
             }
             return new MediaBody.InMemory(bytes);
         }
+    }
+
+    // MSC3381 (unstable names, which is what Element sends and shows) with a text fallback for other clients.
+    private ObjectNode poll(Poll p) {
+        ObjectNode content = mapper.createObjectNode();
+        ObjectNode start = content.putObject(POLL_START);
+        start.putObject("question").put(TEXT, p.question().text());
+        start.put("kind", "org.matrix.msc3381.poll.disclosed");
+        start.put("max_selections", p.maxSelections());
+        ArrayNode answers = start.putArray("answers");
+        StringBuilder fallback = new StringBuilder(p.question().text());
+        int n = 1;
+        for (MessageContent.PollOption option : p.options()) {
+            answers.addObject().put("id", option.id()).put(TEXT, option.text());
+            fallback.append('\n').append(n++).append(". ").append(option.text());
+        }
+        content.put(TEXT, fallback.toString());
+        content.putObject("m.mentions");
+        return content;
     }
 
     private ObjectNode location(Location l) {

@@ -31,5 +31,5 @@ public record NetworkCapabilities(
         int maxReactions) {
 
     /** What a message can be. */
-    public enum MessageKind { TEXT, NOTICE, EMOTE, IMAGE, VIDEO, AUDIO, VOICE, FILE, STICKER, LOCATION }
+    public enum MessageKind { TEXT, NOTICE, EMOTE, IMAGE, VIDEO, AUDIO, VOICE, FILE, STICKER, LOCATION, ANIMATION, POLL }
 }

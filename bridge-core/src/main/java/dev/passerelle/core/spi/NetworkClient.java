@@ -69,6 +69,22 @@ public interface NetworkClient extends AutoCloseable {
         void setTyping(String chatId, boolean typing) throws NetworkException;
     }
 
+    /** Votes in polls from Matrix (MSC3381 responses). An empty {@code optionIds} takes the vote back. */
+    interface PollVoting {
+        void vote(MessageTarget poll, java.util.List<String> optionIds) throws NetworkException;
+    }
+
+    /**
+     * Matrix invites and kicks of ghosts in a portal, done on the network by the acting user's login (the network
+     * refuses when that user is not allowed to; the refusal is shown in the room).
+     */
+    interface MembershipHandling {
+        void invite(String chatId, String remoteUserId) throws NetworkException;
+
+        /** @param reason the Matrix reason, empty when none */
+        void kick(String chatId, String remoteUserId, String reason) throws NetworkException;
+    }
+
     /** Finding a user by phone number or username, to start a DM ({@code start-chat}). */
     interface IdentifierResolving {
         /** @return the user and the chat id of a DM with them (created when {@code createChat}), or empty */

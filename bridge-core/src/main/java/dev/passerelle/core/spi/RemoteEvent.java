@@ -42,9 +42,41 @@ public sealed interface RemoteEvent {
             implements PortalEvent {
     }
 
-    /** A reaction was taken back. */
-    record ReactionRemoved(PortalRef portal, Sender sender, String messageId, String emoji, Instant timestamp)
+    /**
+     * A reaction was taken back.
+     *
+     * @param emoji which one; empty when the network does not say (WhatsApp, Messenger: a user has one reaction per
+     *              message there), and then every reaction of {@code sender} on the message is removed
+     */
+    record ReactionRemoved(PortalRef portal, Sender sender, String messageId, Optional<String> emoji,
+                           Instant timestamp) implements PortalEvent {
+
+        public ReactionRemoved(PortalRef portal, Sender sender, String messageId, String emoji, Instant timestamp) {
+            this(portal, sender, messageId, Optional.of(emoji), timestamp);
+        }
+    }
+
+    /**
+     * Someone voted in a poll (MSC3381 response in Matrix). A new vote of the same sender replaces the previous one;
+     * an empty {@code optionIds} takes the vote back.
+     *
+     * @param pollMessageId the remote id of the poll's message
+     * @param optionIds     the chosen {@link MessageContent.PollOption#id()}s
+     */
+    record PollVote(PortalRef portal, Sender sender, String pollMessageId, List<String> optionIds, Instant timestamp)
             implements PortalEvent {
+
+        public PollVote {
+            optionIds = List.copyOf(optionIds);
+        }
+    }
+
+    /**
+     * The chat now lives under another id (a Telegram group upgraded to a supergroup). The portal keeps its room and
+     * history and follows the new id; events of {@code newChatId} go to it from now on. Without a portal for the old
+     * id, nothing happens.
+     */
+    record PortalMoved(PortalRef portal, String newChatId, Instant timestamp) implements PortalEvent {
     }
 
     /** A message was deleted for everyone. */
@@ -66,6 +98,22 @@ public sealed interface RemoteEvent {
 
     /** The chat is gone on the network (deleted, or the account left it). */
     record ChatDeleted(PortalRef portal, Instant timestamp) implements PortalEvent {
+    }
+
+    /**
+     * A network user came online or went away; their ghost's Matrix presence follows.
+     *
+     * @param lastSeen when they were last active, when the network says
+     */
+    record Presence(String remoteUserId, boolean online, Optional<Instant> lastSeen, Instant timestamp)
+            implements RemoteEvent {
+    }
+
+    /**
+     * Something the login's owner should know that belongs to no portal (for example "a secret chat was opened; it
+     * cannot be bridged"). Shown in their management room.
+     */
+    record UserNotice(String message, Instant timestamp) implements RemoteEvent {
     }
 
     /** A network user's profile changed; their ghost follows. */

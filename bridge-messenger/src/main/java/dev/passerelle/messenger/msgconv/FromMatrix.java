@@ -53,6 +53,8 @@ public final class FromMatrix {
             case MessageContent.Location l -> out.add(new Outgoing.Text(l.name().map(n -> n + "\n").orElse("")
                     + String.format(Locale.ROOT, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f",
                     l.latitude(), l.longitude())));
+            // Not in Messenger's capabilities, so the engine refuses polls before they get here.
+            case MessageContent.Poll p -> throw new NetworkException("Messenger has no polls; it was not sent.", false);
         }
         return out;
     }
@@ -60,7 +62,7 @@ public final class FromMatrix {
     private static String type(MessageContent.MediaKind kind) {
         return switch (kind) {
             case IMAGE, STICKER -> "image";
-            case VIDEO -> "video";
+            case VIDEO, ANIMATION -> "video";
             case AUDIO, VOICE -> "audio";
             case FILE -> "file";
         };

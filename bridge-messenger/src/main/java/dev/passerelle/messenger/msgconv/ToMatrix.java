@@ -96,7 +96,7 @@ public final class ToMatrix {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         String mime = MIME_BY_EXTENSION.getOrDefault(ext, switch (kind) {
             case IMAGE, STICKER -> "image/jpeg";
-            case VIDEO -> "video/mp4";
+            case VIDEO, ANIMATION -> "video/mp4";
             case AUDIO, VOICE -> "audio/mpeg";
             case FILE -> "application/octet-stream";
         });

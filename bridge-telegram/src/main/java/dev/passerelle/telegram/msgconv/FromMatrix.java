@@ -52,6 +52,8 @@ public final class FromMatrix {
             case MessageContent.Location l -> new Outgoing(new InputMessageContent.Location(
                     new TdLocation(l.latitude(), l.longitude())), null);
             case MessageContent.Media m -> media(m);
+            // Not in the connector's capabilities yet, so the engine refuses polls before they get here.
+            case MessageContent.Poll p -> throw new NetworkException("Polls cannot be sent to Telegram yet.", false);
         };
     }
 
@@ -69,7 +71,7 @@ public final class FromMatrix {
         int seconds = (int) (m.durationMs().orElse(0L) / 1000);
         InputMessageContent content = switch (m.kind()) {
             case IMAGE -> new InputMessageContent.Photo(new InputPhoto(input, width, height), caption);
-            case VIDEO -> new InputMessageContent.Video(new InputVideo(input, seconds, width, height, true), caption);
+            case VIDEO, ANIMATION -> new InputMessageContent.Video(new InputVideo(input, seconds, width, height, true), caption);
             case VOICE -> new InputMessageContent.VoiceNote(input, seconds, caption);
             case STICKER -> new InputMessageContent.Sticker(input, width, height);
             case AUDIO, FILE -> new InputMessageContent.Document(new InputDocument(input, false), caption);

@@ -41,7 +41,7 @@ public final class FromMatrix {
             case MessageContent.Media m -> {
                 String kind = switch (m.kind()) {
                     case IMAGE -> "image";
-                    case VIDEO -> "video";
+                    case VIDEO, ANIMATION -> "video";
                     case AUDIO -> "audio";
                     case VOICE -> "voice";
                     case STICKER -> "sticker";
@@ -62,6 +62,8 @@ public final class FromMatrix {
                 out.put("kind", "location").put("latitude", l.latitude()).put("longitude", l.longitude());
                 l.name().ifPresent(n -> out.put("name", n));
             }
+            // Not in the connector's capabilities yet, so the engine refuses polls before they get here.
+            case MessageContent.Poll p -> throw new NetworkException("Polls cannot be sent to WhatsApp yet.", false);
         }
         if (!mentioned.isEmpty()) {
             mentioned.stream().distinct().forEach(out.putArray("mentions")::add);
@@ -75,6 +77,7 @@ public final class FromMatrix {
             case MessageContent.Text t -> WhatsAppFormat.render(t.text());
             case MessageContent.Media m -> WhatsAppFormat.render(m.caption());
             case MessageContent.Location l -> throw new NetworkException("WhatsApp cannot edit a location", false);
+            case MessageContent.Poll p -> throw new NetworkException("WhatsApp cannot edit a poll", false);
         };
     }
 }
