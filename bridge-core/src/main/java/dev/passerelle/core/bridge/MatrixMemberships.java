@@ -72,8 +72,9 @@ final class MatrixMemberships {
             case "leave" -> ghost.equals(event.sender()) ? Optional.empty() : Optional.of(Change.KICK);
             default -> Optional.empty();
         };
-        if (change.isEmpty()) {
-            return;
+        if (change.isEmpty() || networks.values().stream().noneMatch(n -> n.ghostIds().remoteUserId(ghost)
+                .isPresent())) {
+            return; // nothing to do with the networks' people: no need to look the room up
         }
         Optional<PortalRow> portal = portals.getByRoomId(event.roomId());
         if (portal.isEmpty() || portal.get().kind() == PortalKind.DM) {
