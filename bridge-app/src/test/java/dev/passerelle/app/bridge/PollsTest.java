@@ -90,6 +90,13 @@ class PollsTest extends AliceEngineTest {
         assertEquals(List.of(new MessageContent.PollOption("y", "Yes"), new MessageContent.PollOption("n", "No")),
                 poll.options());
         assertEquals("SUCCESS", awaitStatus(room, pollEvent).path("status").asText());
+        // Element lets a poll be edited before anyone votes; no network lets it change once asked.
+        ObjectNode edit = pollStart("Cinema tonight?", "Yes", "No");
+        edit.set("m.new_content", pollStart("Cinema tonight?", "Yes", "No"));
+        edit.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", pollEvent);
+        String editEvent = bed.sendAs(EngineBed.ALICE, room, POLL_START, edit).path("event_id").asText();
+        bed.awaitNotice(room, "A poll cannot be changed on Test Network once it is sent");
+        assertEquals("m_unsupported", awaitStatus(room, editEvent).path("reason").asText());
 
         RemoteEvent.Message bobsPoll = alice.poll("bob", "bob", "Tea or coffee?", "Tea", "Coffee");
         String bobsPollEvent = awaitPoll("bob", "Tea or coffee?").path("event_id").asText();
