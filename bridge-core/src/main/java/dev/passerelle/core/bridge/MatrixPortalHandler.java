@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matrix → network: what Matrix users do in portal rooms (messages, stickers, edits, reactions, redactions, and
- * through {@link #handleEphemeral} read receipts and typing) is carried to the network by the sender's login. The
+ * Matrix → network: what Matrix users do in portal rooms (messages, stickers, polls and votes, edits, reactions,
+ * redactions, invites and kicks of ghosts, and through {@link #handleEphemeral} read receipts and typing) is carried
+ * to the network by the sender's login. The
  * bridge's own users (the bots, the ghosts) are ignored: their events are the bridge's echoes. Each event runs on
  * its portal's queue, the one network events use, so both directions of a portal stay in order; {@link #handle}
  * waits for it, so that the intake marks an event done only once it has been handled. Idempotent: an event

@@ -9,6 +9,8 @@ import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
 import dev.passerelle.core.store.PortalRow;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,14 +55,10 @@ final class RemotePolls {
         if (voter.isDoublePuppet()) {
             content.put(DoublePuppets.SOURCE_KEY, DoublePuppets.SOURCE);
         }
-        String[] ids = new String[v.optionIds().size() + 3];
-        ids[0] = v.pollMessageId();
-        ids[1] = v.sender().remoteUserId();
-        ids[2] = Long.toString(v.timestamp().toEpochMilli());
-        for (int i = 0; i < v.optionIds().size(); i++) {
-            ids[i + 3] = v.optionIds().get(i);
-        }
-        voter.sendMessage(poll.get().roomId(), POLL_RESPONSE, content, TxnIds.of("vote", portal.key(), ids),
-                Optional.of(v.timestamp()));
+        List<String> ids = new ArrayList<>(List.of(v.pollMessageId(), v.sender().remoteUserId(),
+                Long.toString(v.timestamp().toEpochMilli())));
+        ids.addAll(v.optionIds());
+        voter.sendMessage(poll.get().roomId(), POLL_RESPONSE, content,
+                TxnIds.of("vote", portal.key(), ids.toArray(String[]::new)), Optional.of(v.timestamp()));
     }
 }
