@@ -98,6 +98,20 @@ class PollsTest extends AliceEngineTest {
         bed.awaitNotice(room, "A poll cannot be changed on Test Network once it is sent");
         assertEquals("m_unsupported", awaitStatus(room, editEvent).path("reason").asText());
 
+        // The stable event type: the poll under "m.poll", its answers named by "m.id".
+        ObjectNode stablePoll = JSON.createObjectNode();
+        ObjectNode block = stablePoll.putObject("m.poll").put("kind", "m.disclosed").put("max_selections", 1);
+        block.putObject("question").putArray("m.text").addObject().put("body", "Bowling?");
+        ArrayNode stableAnswers = block.putArray("answers");
+        stableAnswers.addObject().put("m.id", "1").putArray("m.text").addObject().put("body", "Sure");
+        stableAnswers.addObject().put("m.id", "2").putArray("m.text").addObject().put("body", "Never");
+        bed.sendAs(EngineBed.ALICE, room, "m.poll.start", stablePoll);
+        MessageContent.Poll stableSent = assertInstanceOf(MessageContent.Poll.class,
+                awaitCall(SentCall.SendMessage.class, 2).message().content());
+        assertEquals("Bowling?", stableSent.question().text());
+        assertEquals(List.of(new MessageContent.PollOption("1", "Sure"), new MessageContent.PollOption("2", "Never")),
+                stableSent.options());
+
         RemoteEvent.Message bobsPoll = alice.poll("bob", "bob", "Tea or coffee?", "Tea", "Coffee");
         String bobsPollEvent = awaitPoll("bob", "Tea or coffee?").path("event_id").asText();
         MessageTarget target = new MessageTarget("bob", bobsPoll.messageId());
