@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final JdbcTarget target;
     private final HikariDataSource pool;
     private final DSLContext dsl;
+    private final GroupCommit groupCommit;
 
     private Database(JdbcTarget target, HikariDataSource pool) {
         this.target = target;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
                 .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_UNQUOTED)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(pool, dialect, settings);
+        this.groupCommit = new GroupCommit(dsl);
     }
 
     /**
@@ -110,6 +112,11 @@ public final class Database implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /** Where the per-message writes of every store are committed together (one per database). */
+    GroupCommit groupCommit() {
+        return groupCommit;
     }
 
     public DatabaseType type() {

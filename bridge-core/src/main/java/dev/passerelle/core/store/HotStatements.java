@@ -62,7 +62,7 @@ final class HotStatements {
         return fields.stream().map(record::get).toArray();
     }
 
-    private static void bind(PreparedStatement ps, int first, Object[] values) throws SQLException {
+    static void bind(PreparedStatement ps, int first, Object[] values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             ps.setObject(first + i, values[i]);
         }

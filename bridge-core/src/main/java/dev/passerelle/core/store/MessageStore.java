@@ -29,9 +29,11 @@ public final class MessageStore {
     private static final String GET = HotStatements.selectWhere(MESSAGE, KEY);
 
     private final DSLContext dsl;
+    private final GroupCommit writes;
 
     public MessageStore(Database database) {
         this.dsl = database.dsl();
+        this.writes = database.groupCommit();
     }
 
     /**
@@ -66,7 +68,8 @@ public final class MessageStore {
         values[stored.length] = portal.network();
         values[stored.length + 1] = portal.chatId();
         values[stored.length + 2] = portal.receiver();
-        return HotStatements.update(dsl, INSERT, values) > 0;
+        // One row per bridged message: committed together with other portals' rows (see GroupCommit).
+        return writes.update(INSERT, values) > 0;
     }
 
     /** The message part, or empty when it has not been bridged. */
