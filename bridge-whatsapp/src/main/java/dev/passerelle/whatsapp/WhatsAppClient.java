@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.IdentifierResolving, SessionRouter.Owner {
+        NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching, SessionRouter.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppClient.class);
     static final Duration SEND_PATIENCE = Duration.ofSeconds(20);
@@ -48,6 +48,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     private final SidecarCalls calls;
     private final SentKeys keys = new SentKeys();
     private final RemoteEventHandler handler;
+    private final HistorySync history;
     private final Object stateLock = new Object();
     private volatile boolean wanted;
     private volatile boolean loggedIn = true;
@@ -60,6 +61,17 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.calls = new SidecarCalls(services.sidecar(), login.loginId(), SEND_PATIENCE, this::awaitConnected);
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
+        this.history = new HistorySync(login.loginId(), services.history(), handler, sink, new HistorySync.Client() {
+            @Override
+            public ChatInfo chatInfo(String chatId) throws NetworkException {
+                return WhatsAppClient.this.chatInfo(chatId);
+            }
+
+            @Override
+            public LoginState state() {
+                return WhatsAppClient.this.state();
+            }
+        });
     }
 
     @Override
@@ -103,6 +115,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             // The new facts need a sidecar request, whose answer this reader thread must be free to read.
             case "group_changed" -> Thread.ofVirtual().name("whatsapp-group-info").start(() ->
                     groupChanged(d.path("chat").asText()));
+            case "history" -> history.arrived(d);
             default -> {
                 for (RemoteEvent e : handler.convert(event.event(), d)) {
                     sink.emit(e);
@@ -290,6 +303,11 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         ObjectNode target = SidecarCalls.params().put("id", t.messageId()).put("fromMe", key.fromMe());
         key.participant().ifPresent(p -> target.put("participant", p));
         return target;
+    }
+
+    @Override
+    public List<RemoteEvent.Message> fetchMessages(String chatId, Optional<HistoryPoint> after, int limit) {
+        return history.fetch(chatId, after, limit);
     }
 
     @Override

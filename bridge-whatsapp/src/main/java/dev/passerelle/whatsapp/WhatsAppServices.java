@@ -8,9 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Base64;
 
-/** What the connector's clients and logins share: the sidecar, the session router, identities, names, keys, ghosts. */
+/** What the connector's clients and logins share: the sidecar, the session router, identities, names, keys, history, ghosts. */
 record WhatsAppServices(SidecarProcess sidecar, SessionRouter router, IdentityMap identities, Contacts contacts,
-                        AuthState authState, WhatsAppConfig config, GhostUserIds ghosts) {
+                        AuthState authState, ChatHistory history, WhatsAppConfig config,
+                        GhostUserIds ghosts) {
 
     /** A message's media, downloaded through the sidecar when the engine opens it. */
     MediaSource media(String session, String raw) {

@@ -67,8 +67,8 @@ class RealSidecarTest {
             long pid = hello.path("pid").asLong();
             int before = sink.size();
             new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-            Deadline.await("the sidecar to be restarted", () -> connector.sidecar().restarts() == 1
-                    && connector.sidecar().isUp());
+            dev.passerelle.testbed.BridgeBed.until("the sidecar to be restarted", () -> connector.sidecar().restarts() == 1
+                    && connector.sidecar().isUp(), () -> "restarts: " + connector.sidecar().restarts());
             assertNotEquals(pid, connector.sidecar().hello().path("pid").asLong());
             // The login opened its session again in the new process, with the same keys.
             int connecting = sink.events().subList(before, sink.size()).size();

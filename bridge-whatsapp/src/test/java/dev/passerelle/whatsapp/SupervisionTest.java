@@ -11,6 +11,7 @@ import dev.passerelle.core.spi.ConnectorException;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.OutgoingMessage;
+import dev.passerelle.testbed.BridgeBed;
 import dev.passerelle.core.spi.RemoteEvent;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +80,8 @@ class SupervisionTest {
             var alice = bed.alice();
             bed.sidecar.emit("connection", ALICE, object().put("state", "close").put("reason", "transient")
                     .put("message", "Connection Lost").put("retryInMs", 60000));
-            Deadline.await("alice disconnected", () -> alice.client().state() == LoginState.TRANSIENT_DISCONNECT);
+            BridgeBed.until("alice disconnected", () -> alice.client().state() == LoginState.TRANSIENT_DISCONNECT,
+                    () -> "state " + alice.client().state());
             bed.sidecar.on("send.message", r -> {
                 throw new ScriptedSidecar.Refusal("NOT_CONNECTED", "not connected to WhatsApp right now");
             });
@@ -97,9 +99,11 @@ class SupervisionTest {
         try (ScriptedBed bed = ScriptedBed.started()) {
             var alice = bed.alice();
             bed.sidecar.on("ping", r -> r.generation() == 1 ? ScriptedSidecar.NO_ANSWER : object());
-            Deadline.await("a restart after missed heartbeats", () -> bed.connector.sidecar().restarts() >= 1);
+            BridgeBed.until("a restart after missed heartbeats", () -> bed.connector.sidecar().restarts() >= 1,
+                    () -> "no restart");
             bed.sidecar.awaitRequest("session.open", r -> r.generation() == 2);
-            Deadline.await("alice connected again", () -> alice.client().state() == LoginState.CONNECTED);
+            BridgeBed.until("alice connected again", () -> alice.client().state() == LoginState.CONNECTED,
+                    () -> "state " + alice.client().state());
         }
     }
 

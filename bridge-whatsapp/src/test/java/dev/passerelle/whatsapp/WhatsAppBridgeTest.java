@@ -164,6 +164,13 @@ class WhatsAppBridgeTest {
                 e.path("content").path("m.relates_to").path("key").asText().equals("🎉")
                         && e.path("content").path("m.relates_to").path("event_id").asText()
                         .equals(original.path("event_id").asText())), () -> bed.events(room, "m.reaction").toString());
+        // WhatsApp takes a reaction back without naming it: Bob's reaction is redacted.
+        String reaction = bed.events(room, "m.reaction").getFirst().path("event_id").asText();
+        sidecar.emit("reaction", ALICE, object().put("chat", BOB_JID).put("sender", BOB_JID).put("target", "E1")
+                .put("emoji", "").put("removed", true));
+        BridgeBed.until("the reaction's redaction", () -> bed.events(room, "m.room.redaction").stream().anyMatch(e ->
+                e.path("redacts").asText(e.path("content").path("redacts").asText()).equals(reaction)),
+                () -> bed.events(room, "m.room.redaction").toString());
         sidecar.emit("delete", ALICE, object().put("chat", BOB_JID).put("sender", BOB_JID).put("target", "E1"));
         BridgeBed.until("the redaction", () -> bed.events(room, "m.room.redaction").stream().anyMatch(e ->
                 e.path("redacts").asText(e.path("content").path("redacts").asText())
