@@ -21,7 +21,8 @@ export function buildContent (content, mentions) {
     case 'image': return { image: data(), mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
     case 'gif': return { video: data(), gifPlayback: true, mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
     case 'video': return { video: data(), mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
-    case 'voice': return { audio: data(), ptt: true, mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}) }
+    // Without a waveform Baileys would try to compute one from the file (it needs an optional decoder).
+    case 'voice': return { audio: data(), ptt: true, mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}), ...(content.waveform ? { waveform: new Uint8Array(Buffer.from(content.waveform, 'base64')) } : {}) }
     case 'audio': return { audio: data(), mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}) }
     case 'document': return { document: data(), mimetype: content.mimetype, fileName: content.fileName ?? 'file', caption: content.caption ?? '', ...withMentions }
     case 'sticker': return { sticker: data(), mimetype: content.mimetype }

@@ -1,6 +1,5 @@
 package dev.passerelle.whatsapp;
 
-import static dev.passerelle.whatsapp.ScriptedBed.ALICE;
 import static dev.passerelle.whatsapp.ScriptedBed.BOB;
 import static dev.passerelle.whatsapp.ScriptedBed.GROUP;
 import static dev.passerelle.whatsapp.ScriptedSidecar.object;
@@ -8,51 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.core.spi.NewLogin;
-import dev.passerelle.testbed.BridgeBed;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end: the history the phone sends after linking becomes the backfill of the portals, in order and with the
  * original times, and catch-up for portals that exist; never a second copy of a message.
  */
-class WhatsAppHistoryTest {
+class WhatsAppHistoryTest extends ScriptedBridgeTest {
 
-    private static final String BOB_JID = BOB + "@s.whatsapp.net";
     private static final long T0 = 1_690_000_000_000L;
 
-    @TempDir
-    Path dir;
-    ScriptedSidecar sidecar;
-    BridgeBed bed;
-
     @BeforeEach
-    void start() {
-        sidecar = new ScriptedSidecar();
-        ScriptedSidecarProvider.current = sidecar;
-        bed = new BridgeBed(dir, "whatsapp", "whatsappbot", "whatsapp_");
-        bed.networkConfig().put("sidecar_launcher", "scripted").put("heartbeat_seconds", 1);
-        bed.start();
-        bed.addLogin(BridgeBed.ALICE, new NewLogin(ALICE, "+" + ALICE, new byte[0]));
-        sidecar.awaitRequest("session.open", r -> r.params().path("session").asText().equals(ALICE));
+    void groups() {
         sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "The team"));
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
-
-    private static ObjectNode message(String chat, String sender, String id, long timestamp, String text) {
-        ObjectNode m = object().put("chat", chat).put("id", id).put("fromMe", false).put("timestamp", timestamp)
-                .put("sender", sender).put("pushName", "Bob");
-        m.putObject("content").put("kind", "text").put("text", text);
-        return m;
     }
 
     private void history(ObjectNode... messages) {
@@ -61,7 +30,7 @@ class WhatsAppHistoryTest {
         for (ObjectNode m : messages) {
             list.add(m);
         }
-        sidecar.emit("history", ALICE, d);
+        emit("history", d);
     }
 
     private List<String> bodies(String room) {
@@ -84,7 +53,7 @@ class WhatsAppHistoryTest {
 
         // The phone sends a chunk again, then the chat goes on live: nothing twice, the live message last.
         history(message(BOB_JID, BOB_JID, "H2", T0 + 1000, "middle"));
-        sidecar.emit("message", ALICE, message(BOB_JID, BOB_JID, "L1", T0 + 3000, "live"));
+        emit("message", message(BOB_JID, BOB_JID, "L1", T0 + 3000, "live"));
         bed.awaitMessage(BOB, "live");
         assertEquals(List.of("oldest", "middle", "newest", "live"), bodies(room));
         assertEquals(1, bed.portalRooms(BOB));
@@ -92,7 +61,7 @@ class WhatsAppHistoryTest {
 
     @Test
     void aPortalThatExistsCatchesUpOnNewerHistoryAndIgnoresOlder() {
-        sidecar.emit("message", ALICE, message(BOB_JID, BOB_JID, "L1", T0 + 1000, "already here"));
+        emit("message", message(BOB_JID, BOB_JID, "L1", T0 + 1000, "already here"));
         bed.awaitMessage(BOB, "already here");
         String room = bed.portalRoom(BOB).orElseThrow();
 
@@ -100,7 +69,7 @@ class WhatsAppHistoryTest {
                 message(BOB_JID, BOB_JID, "L1", T0 + 1000, "already here"),
                 message(BOB_JID, BOB_JID, "H2", T0 + 2000, "missed while unlinked"));
         bed.awaitMessage(BOB, "missed while unlinked");
-        sidecar.emit("message", ALICE, message(BOB_JID, BOB_JID, "L3", T0 + 3000, "live again"));
+        emit("message", message(BOB_JID, BOB_JID, "L3", T0 + 3000, "live again"));
         bed.awaitMessage(BOB, "live again");
         assertEquals(List.of("already here", "missed while unlinked", "live again"), bodies(room),
                 "older history is not appended out of order, nothing is doubled");

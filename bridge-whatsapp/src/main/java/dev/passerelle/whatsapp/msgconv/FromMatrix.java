@@ -41,7 +41,8 @@ public final class FromMatrix {
             case MessageContent.Media m -> {
                 String kind = switch (m.kind()) {
                     case IMAGE -> "image";
-                    case VIDEO, ANIMATION -> "video";
+                    case VIDEO -> "video";
+                    case ANIMATION -> "gif";
                     case AUDIO -> "audio";
                     case VOICE -> "voice";
                     case STICKER -> "sticker";
@@ -52,6 +53,9 @@ public final class FromMatrix {
                     out.put("caption", WhatsAppFormat.render(m.caption(), written));
                 }
                 m.durationMs().ifPresent(ms -> out.put("seconds", Math.max(1, Math.round(ms / 1000.0))));
+                if (m.kind() == MessageContent.MediaKind.VOICE && !m.waveform().isEmpty()) {
+                    out.put("waveform", Waveform.toWhatsApp(m.waveform()));
+                }
                 try (InputStream in = m.media().open()) {
                     out.put("data", Base64.getEncoder().encodeToString(in.readAllBytes()));
                 } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.passerelle.core.spi.MessageContent.TextKind;
 import dev.passerelle.whatsapp.format.WhatsAppFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,8 @@ public final class ToMatrix {
     private static MessageContent media(String kind, JsonNode c, Optional<String> raw, MediaDownloader media) {
         MediaKind mediaKind = switch (kind) {
             case "image" -> MediaKind.IMAGE;
-            case "video", "gif" -> MediaKind.VIDEO;
+            case "video" -> MediaKind.VIDEO;
+            case "gif" -> MediaKind.ANIMATION;
             case "audio" -> MediaKind.AUDIO;
             case "voice" -> MediaKind.VOICE;
             case "sticker" -> MediaKind.STICKER;
@@ -63,8 +65,10 @@ public final class ToMatrix {
                 : Optional.empty();
         Optional<Long> duration = c.has("seconds") ? Optional.of(c.path("seconds").asLong() * 1000) : Optional.empty();
         FormattedText caption = text(c, "caption").map(WhatsAppFormat::parse).orElse(FormattedText.plain(""));
+        List<Integer> waveform = mediaKind == MediaKind.VOICE ? text(c, "waveform").map(Waveform::toMatrix)
+                .orElse(List.of()) : List.of();
         return new MessageContent.Media(mediaKind, media.source(raw.get()), fileName, mime, c.path("size").asLong(0),
-                dims, duration, caption);
+                dims, duration, caption, waveform);
     }
 
     private static MessageContent contacts(JsonNode c) {
