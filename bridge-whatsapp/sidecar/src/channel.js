@@ -6,7 +6,8 @@
 // Ids are numbers when the bridge asks and strings ("s1", "s2"...) when the sidecar asks, so they never collide.
 import { createInterface } from 'node:readline'
 
-export const PROTOCOL_VERSION = 1
+// 2: polls (options with ids, poll_vote events, sending polls).
+export const PROTOCOL_VERSION = 2
 
 export class ProtocolError extends Error {
   constructor (code, message) {

@@ -1,6 +1,7 @@
 // Protocol send requests → Baileys socket calls. Each function takes the socket (anything with Baileys' socket
 // methods, so tests use a recorder) and the request's params, and returns the response's result.
 import { toNumber } from 'baileys'
+import { optionId } from './polls.js'
 
 /** A message already on WhatsApp, as Baileys keys it. */
 export function messageKey (chat, target) {
@@ -26,6 +27,8 @@ export function buildContent (content, mentions) {
     case 'audio': return { audio: data(), mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}) }
     case 'document': return { document: data(), mimetype: content.mimetype, fileName: content.fileName ?? 'file', caption: content.caption ?? '', ...withMentions }
     case 'sticker': return { sticker: data(), mimetype: content.mimetype }
+    // selectable 0: as many answers as one likes.
+    case 'poll': return { poll: { name: content.name ?? '', values: (content.options ?? []).map(o => o.text), selectableCount: content.selectable ?? 1 } }
     case 'location': return { location: { degreesLatitude: content.latitude, degreesLongitude: content.longitude, ...(content.name ? { name: content.name } : {}) } }
     default: throw Object.assign(new Error(`cannot send a ${content.kind} to WhatsApp`), { code: 'UNSUPPORTED' })
   }
@@ -39,12 +42,17 @@ function sentResult (sent) {
  * send.message {chat, content: {..., mentions?}, replyTo?: {id, fromMe, participant?, text?}, messageId?}
  * The bridge picks messageId from the Matrix event, so a send repeated after a crash is the same WhatsApp message.
  */
-export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }) {
+export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }, polls) {
   const options = messageId ? { messageId } : {}
   if (replyTo) {
     options.quoted = { key: messageKey(chat, replyTo), message: { conversation: replyTo.text ?? '' } }
   }
-  return sentResult(await sock.sendMessage(chat, buildContent(content, mentions ?? content.mentions), options))
+  const sent = await sock.sendMessage(chat, buildContent(content, mentions ?? content.mentions), options)
+  if (content.kind === 'poll' && polls) {
+    // Votes must come back with the bridge's option ids, and can only be read with the poll's secret.
+    await polls.remember(sent, Object.fromEntries((content.options ?? []).map(o => [optionId(o.text), o.id])))
+  }
+  return sentResult(sent)
 }
 
 /** send.edit {chat, target, content} — WhatsApp edits text and captions only. */

@@ -4,6 +4,7 @@ import makeWASocket, { DisconnectReason, Browsers, makeCacheableSignalKeyStore, 
 import { bridgeAuthState } from './auth-state.js'
 import { toProtocol, receiptToProtocol, presenceToProtocol } from './to-protocol.js'
 import { normalized, phoneToJid } from './jids.js'
+import { Polls } from './polls.js'
 
 // Closes after which a new socket would not help: the bridge must log in again or stop.
 const FINAL = new Map([
@@ -32,6 +33,7 @@ export class Session {
     this.closed = false
     this.backoffMs = BACKOFF_START_MS
     this.retryTimer = undefined
+    this.polls = new Polls(channel, id, () => this.creds?.me)
   }
 
   emit (event, data) {
@@ -56,7 +58,13 @@ export class Session {
     sock.ev.on('creds.update', () => { saveCreds().catch(e => this.log.error({ err: e }, 'could not save creds')) })
     sock.ev.on('connection.update', update => this.#connectionUpdate(sock, update))
     sock.ev.on('messages.upsert', ({ messages, type }) => {
-      for (const msg of messages) this.#send(toProtocol(msg), { live: type === 'notify' })
+      for (const msg of messages) {
+        this.#keepPoll(msg)
+        for (const e of toProtocol(msg)) {
+          if (e.event === 'poll_vote') this.#vote(msg, e.data)
+          else this.emit(e.event, { ...e.data, live: type === 'notify' })
+        }
+      }
     })
     sock.ev.on('message-receipt.update', updates => { for (const u of updates) this.#send(receiptToProtocol(u)) })
     sock.ev.on('presence.update', update => this.#send(presenceToProtocol(update)))
@@ -64,6 +72,7 @@ export class Session {
     sock.ev.on('messaging-history.set', ({ messages, lidPnMappings, contacts }) => {
       for (const m of lidPnMappings ?? []) this.emit('lid_mapping', { lid: normalized(m.lid), pn: normalized(m.pn) })
       for (const c of contacts ?? []) this.#contact(c)
+      messages.forEach(m => this.#keepPoll(m))
       const events = messages.flatMap(m => toProtocol(m)).filter(e => e.event === 'message')
       if (events.length) this.emit('history', { messages: events.map(e => e.data) })
     })
@@ -86,6 +95,17 @@ export class Session {
 
   #send (events, extra = {}) {
     for (const { event, data } of events) this.emit(event, { ...data, ...extra })
+  }
+
+  #keepPoll (msg) {
+    this.polls.remember(msg).catch(e => this.log.warn({ err: e }, 'could not keep a poll\'s secret; its votes will not be bridged'))
+  }
+
+  // A vote is bridged once decrypted; one that cannot be read is reported to the bridge, which says so.
+  #vote (msg, data) {
+    this.polls.vote(msg)
+      .then(options => this.emit('poll_vote', { ...data, options }))
+      .catch(e => this.emit('poll_vote', { ...data, error: String(e?.message ?? e) }))
   }
 
   #connectionUpdate (sock, update) {

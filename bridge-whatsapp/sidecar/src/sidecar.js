@@ -32,8 +32,8 @@ export class Sidecar {
     on('chat.info', p => this.session(p.session).chatInfo(p.chat))
     on('user.check', p => this.session(p.session).checkPhone(p.phone))
     on('media.download', p => this.session(p.session).download(p.raw))
+    on('send.message', p => { const s = this.session(p.session); return send.sendMessage(s.socket, p, s.polls) })
     const sends = {
-      'send.message': send.sendMessage,
       'send.edit': send.sendEdit,
       'send.reaction': send.sendReaction,
       'send.delete': send.sendDelete,

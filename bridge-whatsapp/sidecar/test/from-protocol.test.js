@@ -66,7 +66,7 @@ test('media kinds become Baileys media contents with the decoded bytes', async (
 
 test('an unsendable kind is refused before reaching the socket', async () => {
   const sock = recorder()
-  await assert.rejects(sendMessage(sock, { chat: BOB, content: { kind: 'poll' } }), /cannot send a poll/)
+  await assert.rejects(sendMessage(sock, { chat: BOB, content: { kind: 'payment' } }), /cannot send a payment/)
   assert.deepEqual(sock.calls, [])
 })
 

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar's chat events of one login → {@link RemoteEvent}s. People are named by their unified remote id
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 final class RemoteEventHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteEventHandler.class);
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(15);
 
     private final String loginId;
@@ -52,6 +55,7 @@ final class RemoteEventHandler {
             case "delete" -> List.of(new RemoteEvent.MessageDeleted(portal(d), sender(d), d.path("target").asText(),
                     time(d)));
             case "reaction" -> reaction(d);
+            case "poll_vote" -> pollVote(d);
             case "receipt" -> {
                 String reader = identities.resolve(d.path("reader").asText(), Optional.empty());
                 boolean me = reader.equals(loginId);
@@ -77,6 +81,18 @@ final class RemoteEventHandler {
             return List.of(new RemoteEvent.ReactionRemoved(portal, sender, target, Optional.empty(), time(d)));
         }
         return List.of(new RemoteEvent.Reaction(portal, sender, target, d.path("emoji").asText(), time(d)));
+    }
+
+    private List<RemoteEvent> pollVote(JsonNode d) {
+        if (d.has("error")) {
+            // A poll from before the link (its secret was never seen), or a vote that does not decrypt.
+            LOG.warn("A WhatsApp poll vote in {} for login {} could not be read, so it is not shown: {}",
+                    d.path("chat").asText(), loginId, d.path("error").asText());
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        d.path("options").forEach(o -> options.add(o.asText()));
+        return List.of(new RemoteEvent.PollVote(portal(d), sender(d), d.path("target").asText(), options, time(d)));
     }
 
     /** A sidecar {@code message} (live or from the history sync) → a message event; empty without an id. */

@@ -110,12 +110,12 @@ class SupervisionTest {
     @Test
     void aSidecarOfAnotherProtocolVersionIsRefusedClearly() {
         ScriptedSidecar other = new ScriptedSidecar();
-        other.protocolVersion = 2;
+        other.protocolVersion = 1;
         WhatsAppConnector connector = new WhatsAppConnector(config -> other);
         var e = assertThrows(ConnectorException.class, () -> connector.start(new dev.passerelle.core.spi.ConnectorContext(
                 ScriptedSidecar.JSON.createObjectNode(), java.nio.file.Path.of("target"), new byte[32],
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
-        assertTrue(e.getMessage().contains("another version") && e.getMessage().contains("protocol version 2")
+        assertTrue(e.getMessage().contains("another version") && e.getMessage().contains("protocol version 1")
                 && e.getMessage().contains("sidecar_path"), e.getMessage());
     }
 }

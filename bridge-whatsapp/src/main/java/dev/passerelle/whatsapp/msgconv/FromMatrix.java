@@ -66,8 +66,16 @@ public final class FromMatrix {
                 out.put("kind", "location").put("latitude", l.latitude()).put("longitude", l.longitude());
                 l.name().ifPresent(n -> out.put("name", n));
             }
-            // Not in the connector's capabilities yet, so the engine refuses polls before they get here.
-            case MessageContent.Poll p -> throw new NetworkException("Polls cannot be sent to WhatsApp yet.", false);
+            case MessageContent.Poll p -> {
+                // WhatsApp's 0 lets each person choose as many answers as they like.
+                int selectable = p.maxSelections() >= p.options().size() && p.options().size() > 1 ? 0
+                        : p.maxSelections();
+                out.put("kind", "poll").put("name", p.question().text()).put("selectable", selectable);
+                var options = out.putArray("options");
+                for (MessageContent.PollOption o : p.options()) {
+                    options.addObject().put("id", o.id()).put("text", o.text());
+                }
+            }
         }
         if (!mentioned.isEmpty()) {
             mentioned.stream().distinct().forEach(out.putArray("mentions")::add);

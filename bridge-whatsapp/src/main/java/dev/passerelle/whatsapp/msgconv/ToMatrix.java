@@ -9,6 +9,7 @@ import dev.passerelle.core.spi.MessageContent.TextKind;
 import dev.passerelle.whatsapp.format.WhatsAppFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -84,14 +85,16 @@ public final class ToMatrix {
                 bytes.length, Optional.empty(), Optional.empty(), FormattedText.plain(""));
     }
 
+    // Option ids are what WhatsApp's votes name (the hash of the option's text), so votes need no lookup.
     private static MessageContent poll(JsonNode c) {
-        StringBuilder text = new StringBuilder("Poll: ").append(c.path("name").asText());
-        int i = 1;
+        List<MessageContent.PollOption> options = new ArrayList<>();
         for (JsonNode option : c.path("options")) {
-            text.append('\n').append(i++).append(". ").append(option.asText());
+            options.add(new MessageContent.PollOption(option.path("id").asText(), option.path("text").asText()));
         }
-        text.append("\n(vote on WhatsApp)");
-        return new MessageContent.Text(FormattedText.plain(text.toString()), TextKind.NORMAL);
+        // WhatsApp's 0 means "as many as one likes".
+        int selectable = c.path("selectable").asInt(0);
+        int max = selectable <= 0 || selectable > options.size() ? Math.max(1, options.size()) : selectable;
+        return new MessageContent.Poll(FormattedText.plain(c.path("name").asText()), options, max);
     }
 
     private static MessageContent notice(String text) {

@@ -1,0 +1,78 @@
+// Polls. WhatsApp encrypts each vote with the poll's own secret (messageContextInfo.messageSecret) and names the
+// chosen options by the SHA-256 of their text. Baileys 7 no longer decrypts votes by itself, so the session keeps
+// each poll's secret with the bridge (state.set under `poll/<id>`, encrypted there like the other keys; votes may
+// come long after the poll, across restarts) and decrypts votes with Baileys' decryptPollVote.
+import { createHash } from 'node:crypto'
+import { decryptPollVote, normalizeMessageContent } from 'baileys'
+import { normalized } from './jids.js'
+
+/** The id of a poll option as votes name it: the hex SHA-256 of its text. */
+export const optionId = name => createHash('sha256').update(Buffer.from(name ?? '')).digest('hex')
+
+export const pollOf = content => content?.pollCreationMessage ?? content?.pollCreationMessageV2 ?? content?.pollCreationMessageV3
+
+const stateName = pollId => `poll/${pollId}`
+
+export class Polls {
+  /**
+   * @param channel the bridge channel (state.get/state.set)
+   * @param session the session id
+   * @param me      () => {id, lid?} of the account
+   */
+  constructor (channel, session, me) {
+    Object.assign(this, { channel, session, me })
+    this.recent = new Map()
+  }
+
+  /**
+   * Keeps the secret of a poll message (one received, or one sent from Matrix). `ids` maps option hashes to the ids
+   * the bridge gave the options (polls from Matrix), so that votes come back with those ids.
+   */
+  async remember (msg, ids) {
+    const secret = msg?.message?.messageContextInfo?.messageSecret
+    if (!msg?.key?.id || !secret || !pollOf(normalizeMessageContent(msg.message))) return
+    const entry = { secret: Buffer.from(secret).toString('base64'), ...(ids ? { ids } : {}) }
+    this.recent.set(msg.key.id, entry)
+    if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value)
+    await this.channel.request('state.set', { session: this.session, values: { [stateName(msg.key.id)]: JSON.stringify(entry) } })
+  }
+
+  async #entry (pollId) {
+    const known = this.recent.get(pollId)
+    if (known) return known
+    const { values } = await this.channel.request('state.get', { session: this.session, names: [stateName(pollId)] })
+    const text = values?.[stateName(pollId)]
+    return text ? JSON.parse(text) : undefined
+  }
+
+  /**
+   * A vote message (pollUpdateMessage, keys already from our perspective) → the option ids chosen (empty: the vote
+   * was taken back). Throws when the poll is unknown or the vote cannot be decrypted.
+   */
+  async vote (msg) {
+    const update = normalizeMessageContent(msg.message).pollUpdateMessage
+    const pollKey = update.pollCreationMessageKey ?? {}
+    const entry = await this.#entry(pollKey.id)
+    if (!entry) throw new Error(`a vote in poll ${pollKey.id}, whose secret is unknown (a poll from before the link)`)
+    const me = this.me() ?? {}
+    const mine = [me.id, me.lid].filter(Boolean).map(normalized)
+    const author = key => key.fromMe ? mine : [key.participant, key.participantAlt, key.remoteJid, key.remoteJidAlt].filter(Boolean).map(normalized)
+    // WhatsApp signs with the phone-number or the LID form of each JID: try the forms we know.
+    for (const pollCreatorJid of author(pollKey)) {
+      for (const voterJid of author(msg.key)) {
+        try {
+          const decrypted = decryptPollVote(update.vote, {
+            pollCreatorJid, voterJid, pollMsgId: pollKey.id, pollEncKey: Buffer.from(entry.secret, 'base64')
+          })
+          return (decrypted.selectedOptions ?? []).map(hash => {
+            const hex = Buffer.from(hash).toString('hex')
+            return entry.ids?.[hex] ?? hex
+          })
+        } catch {
+          // another form of the JIDs
+        }
+      }
+    }
+    throw new Error(`a vote in poll ${pollKey.id} could not be decrypted`)
+  }
+}
