@@ -55,6 +55,31 @@ export async function sendMessage (sock, { chat, content, mentions, replyTo, mes
   return sentResult(sent)
 }
 
+/** send.vote {chat, target, options} — the options by the bridge's ids; none takes the vote back. */
+export async function sendVote (sock, { chat, target, options }, polls) {
+  const key = messageKey(chat, target)
+  await sock.relayMessage(chat, await polls.voteMessage(key, options ?? []), {})
+  return {}
+}
+
+const REFUSALS = {
+  403: 'not_allowed', // adding: their privacy settings; removing: they are an admin or the group's creator
+  408: 'left_recently',
+  409: 'already',
+  404: 'not_member'
+}
+
+/** group.participants {chat, participant, action: add|remove} — WhatsApp answers per participant. */
+export async function changeParticipant (sock, { chat, participant, action }) {
+  if (action !== 'add' && action !== 'remove') throw Object.assign(new Error(`unknown action ${action}`), { code: 'BAD_REQUEST' })
+  const [result] = await sock.groupParticipantsUpdate(chat, [participant], action)
+  const status = Number(result?.status ?? 200)
+  if (status !== 200) {
+    throw Object.assign(new Error(`WhatsApp answered ${status} to ${action} ${participant}`), { code: 'PARTICIPANT_' + (REFUSALS[status] ?? status) })
+  }
+  return {}
+}
+
 /** send.edit {chat, target, content} — WhatsApp edits text and captions only. */
 export async function sendEdit (sock, { chat, target, content, mentions }) {
   const text = content.kind === 'text' ? content.text : content.caption

@@ -3,9 +3,9 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash, randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
-import { aesEncryptGCM, hmacSign, proto } from 'baileys'
+import { aesEncryptGCM, decryptPollVote, hmacSign, proto } from 'baileys'
 import { Session } from '../src/session.js'
-import { sendMessage } from '../src/from-protocol.js'
+import { sendMessage, sendVote, changeParticipant } from '../src/from-protocol.js'
 import { Polls } from '../src/polls.js'
 import { makeLogger } from '../src/logger.js'
 
@@ -98,4 +98,38 @@ test('a received poll keeps its secret; a vote on it arrives as poll_vote with t
   assert.equal(votes.find(v => v.data.id === 'V1').data.target, 'P2')
   assert.match(votes.find(v => v.data.id === 'V2').data.error, /could not be decrypted/)
   assert.deepEqual(channel.emitted.find(e => e.event === 'message').data.content.options.map(o => o.text), ['Here', 'There'])
+})
+
+test('a Matrix vote is a pollUpdateMessage that WhatsApp (here Baileys) decrypts to the chosen answers', async () => {
+  const channel = bridge()
+  const polls = new Polls(channel, 'S', () => ({ id: '33600000001:3@s.whatsapp.net' }))
+  const secret = randomBytes(32)
+  const poll = proto.WebMessageInfo.fromObject({
+    key: { remoteJid: BOB, fromMe: false, id: 'P3' },
+    message: { messageContextInfo: { messageSecret: secret }, pollCreationMessage: { name: 'Tea?', options: [{ optionName: 'Yes' }, { optionName: 'No' }], selectableOptionsCount: 1 } },
+    messageTimestamp: 1700000000
+  })
+  await polls.remember(poll)
+  const relayed = []
+  const sock = { async relayMessage (jid, message) { relayed.push([jid, message]) } }
+  await sendVote(sock, { chat: BOB, target: { id: 'P3', fromMe: false }, options: [sha256('No').toString('hex')] }, polls)
+  const [[jid, message]] = relayed
+  assert.equal(jid, BOB)
+  const update = message.pollUpdateMessage
+  assert.equal(update.pollCreationMessageKey.id, 'P3')
+  const vote = decryptPollVote(update.vote, { pollCreatorJid: BOB, pollMsgId: 'P3', pollEncKey: secret, voterJid: ME })
+  assert.deepEqual(vote.selectedOptions.map(h => Buffer.from(h).toString('hex')), [sha256('No').toString('hex')])
+
+  await assert.rejects(sendVote(sock, { chat: BOB, target: { id: 'OLD' }, options: [] }, polls), e => e.code === 'UNKNOWN_POLL')
+  await assert.rejects(sendVote(sock, { chat: BOB, target: { id: 'P3' }, options: ['maybe'] }, polls), e => e.code === 'BAD_REQUEST')
+})
+
+test('adding and removing participants: WhatsApp refusals per person become codes the bridge explains', async () => {
+  const calls = []
+  const sock = status => ({ async groupParticipantsUpdate (chat, jids, action) { calls.push([chat, jids, action]); return [{ status, jid: jids[0] }] } })
+  assert.deepEqual(await changeParticipant(sock('200'), { chat: '1@g.us', participant: BOB, action: 'add' }), {})
+  assert.deepEqual(calls, [['1@g.us', [BOB], 'add']])
+  await assert.rejects(changeParticipant(sock('403'), { chat: '1@g.us', participant: BOB, action: 'add' }), e => e.code === 'PARTICIPANT_not_allowed')
+  await assert.rejects(changeParticipant(sock('409'), { chat: '1@g.us', participant: BOB, action: 'add' }), e => e.code === 'PARTICIPANT_already')
+  await assert.rejects(changeParticipant(sock('200'), { chat: '1@g.us', participant: BOB, action: 'promote' }), e => e.code === 'BAD_REQUEST')
 })

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching, SessionRouter.Owner {
+        NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching, NetworkClient.PollVoting,
+        NetworkClient.MembershipHandling, SessionRouter.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppClient.class);
     static final Duration SEND_PATIENCE = Duration.ofSeconds(20);
@@ -49,6 +50,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     private final SentKeys keys = new SentKeys();
     private final RemoteEventHandler handler;
     private final HistorySync history;
+    private final GroupMembership members;
     private final Object stateLock = new Object();
     private volatile boolean wanted;
     private volatile boolean loggedIn = true;
@@ -61,6 +63,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.calls = new SidecarCalls(services.sidecar(), login.loginId(), SEND_PATIENCE, this::awaitConnected);
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
+        this.members = new GroupMembership(calls);
         this.history = new HistorySync(login.loginId(), services.history(), handler, sink, new HistorySync.Client() {
             @Override
             public ChatInfo chatInfo(String chatId) throws NetworkException {
@@ -296,6 +299,27 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     public void setTyping(String chatId, boolean typing) throws NetworkException {
         calls.call("send.typing", SidecarCalls.params().put("chat", WhatsAppIds.chatJid(chatId))
                 .put("state", typing ? "typing" : "stopped"), "the typing notice");
+    }
+
+    @Override
+    public void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        ObjectNode params = SidecarCalls.params().put("chat", WhatsAppIds.chatJid(poll.chatId()));
+        params.set("target", target(poll));
+        optionIds.forEach(params.putArray("options")::add);
+        calls.call("send.vote", params, "the vote", e -> e.code().equals("UNKNOWN_POLL")
+                ? Optional.of("This poll is older than the bridge's link to WhatsApp, so the bridge cannot vote in it: "
+                + "vote on your phone.") : Optional.empty());
+    }
+
+    @Override
+    public void invite(String chatId, String remoteUserId) throws NetworkException {
+        members.add(chatId, remoteUserId);
+    }
+
+    @Override
+    public void kick(String chatId, String remoteUserId, String reason) throws NetworkException {
+        // WhatsApp keeps no reason for a removal.
+        members.remove(chatId, remoteUserId);
     }
 
     private ObjectNode target(MessageTarget t) {

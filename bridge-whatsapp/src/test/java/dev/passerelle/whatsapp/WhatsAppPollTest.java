@@ -6,14 +6,10 @@ import static dev.passerelle.whatsapp.ScriptedSidecar.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.core.format.FormattedText;
-import dev.passerelle.core.spi.MessageContent;
-import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.testbed.BridgeBed;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Polls both ways (end to end) and WhatsApp votes as the connector reports them. */
@@ -21,6 +17,7 @@ class WhatsAppPollTest extends ScriptedBridgeTest {
 
     private static final String POLL_START = "org.matrix.msc3381.poll.start";
     private static final String TEXT = "org.matrix.msc1767.text";
+    private static final String POLL_RESPONSE = "org.matrix.msc3381.poll.response";
 
     private static ObjectNode poll(String id, int selectable) {
         ObjectNode m = object().put("chat", BOB_JID).put("id", id).put("fromMe", false)
@@ -44,24 +41,53 @@ class WhatsAppPollTest extends ScriptedBridgeTest {
         assertEquals("No", start.path("answers").path(1).path(TEXT).asText());
     }
 
-    // Through the client: the engine on main does not route Matrix poll starts to connectors yet (h/engine-polls).
     @Test
-    void aMatrixPollIsSentAsAWhatsAppPollWithItsAnswerIds() throws Exception {
-        try (ScriptedBed scripted = ScriptedBed.started()) {
-            var alice = scripted.alice();
-            var poll = new MessageContent.Poll(FormattedText.plain("Where?"), List.of(
-                    new MessageContent.PollOption("id-Here", "Here"), new MessageContent.PollOption("id-There", "There"),
-                    new MessageContent.PollOption("id-Anywhere", "Anywhere")), 3);
-            alice.client().sendMessage(new OutgoingMessage(BOB, "$poll", poll, Optional.empty(), Optional.empty()));
-            var sent = scripted.sidecar.awaitRequest("send.message", r -> true).params();
-            assertEquals(BOB_JID, sent.path("chat").asText());
-            var content = sent.path("content");
-            assertEquals("poll", content.path("kind").asText());
-            assertEquals("Where?", content.path("name").asText());
-            assertEquals(0, content.path("selectable").asInt(), "every answer may be chosen: WhatsApp's 0");
-            assertEquals("id-There", content.path("options").path(1).path("id").asText());
-            assertEquals("There", content.path("options").path(1).path("text").asText());
+    void votesBothWays() {
+        String room = bobsRoom();
+        emit("message", poll("P1", 1));
+        BridgeBed.until("the poll", () -> !bed.events(room, POLL_START).isEmpty(), () -> "");
+        String pollEvent = bed.events(room, POLL_START).getFirst().path("event_id").asText();
+
+        ObjectNode vote = object().put("chat", BOB_JID).put("sender", BOB_JID).put("id", "V1").put("fromMe", false)
+                .put("target", "P1").put("timestamp", 1_700_000_700_000L);
+        vote.putArray("options").add("hash-no");
+        emit("poll_vote", vote);
+        BridgeBed.until("Bob's vote", () -> bed.events(room, POLL_RESPONSE).stream().anyMatch(e ->
+                e.path("sender").asText().equals(BOB_GHOST)
+                        && e.path("content").path(POLL_RESPONSE).path("answers").toString().equals("[\"hash-no\"]")),
+                () -> bed.events(room, POLL_RESPONSE).toString());
+
+        ObjectNode mine = object();
+        mine.putObject("m.relates_to").put("rel_type", "m.reference").put("event_id", pollEvent);
+        mine.putObject(POLL_RESPONSE).putArray("answers").add("hash-yes");
+        bed.sendAs(BridgeBed.ALICE, room, POLL_RESPONSE, mine);
+        var sent = sidecar.awaitRequest("send.vote", r -> true).params();
+        assertEquals(BOB_JID, sent.path("chat").asText());
+        assertEquals("P1", sent.path("target").path("id").asText());
+        assertEquals("[\"hash-yes\"]", sent.path("options").toString());
+    }
+
+    @Test
+    void aMatrixPollIsSentAsAWhatsAppPollWithItsAnswerIds() {
+        String room = bobsRoom();
+        ObjectNode content = object();
+        ObjectNode start = content.putObject(POLL_START);
+        start.putObject("question").put(TEXT, "Where?");
+        start.put("kind", "org.matrix.msc3381.poll.disclosed").put("max_selections", 3);
+        var answers = start.putArray("answers");
+        for (String a : List.of("Here", "There", "Anywhere")) {
+            answers.addObject().put("id", "id-" + a).put(TEXT, a);
         }
+        content.put(TEXT, "Where?");
+        bed.sendAs(BridgeBed.ALICE, room, POLL_START, content);
+        var sent = sidecar.awaitRequest("send.message", r -> r.params().path("content").path("kind").asText()
+                .equals("poll")).params();
+        assertEquals(BOB_JID, sent.path("chat").asText());
+        var poll = sent.path("content");
+        assertEquals("Where?", poll.path("name").asText());
+        assertEquals(0, poll.path("selectable").asInt(), "every answer may be chosen: WhatsApp's 0");
+        assertEquals("id-There", poll.path("options").path(1).path("id").asText());
+        assertEquals("There", poll.path("options").path(1).path("text").asText());
     }
 
     @Test
