@@ -1,6 +1,6 @@
 // One WhatsApp login in the sidecar: a Baileys socket, recreated after it closes (with backoff) until the login
 // is closed, logged out, or replaced. Everything it hears goes to the bridge as protocol events.
-import makeWASocket, { DisconnectReason, Browsers, makeCacheableSignalKeyStore, downloadMediaMessage, proto } from 'baileys'
+import makeWASocket, { DisconnectReason, Browsers, makeCacheableSignalKeyStore, downloadMediaMessage, proto, isJidGroup, isJidBroadcast } from 'baileys'
 import { bridgeAuthState } from './auth-state.js'
 import { toProtocol, receiptToProtocol, presenceToProtocol } from './to-protocol.js'
 import { normalized, phoneToJid } from './jids.js'
@@ -34,6 +34,7 @@ export class Session {
     this.backoffMs = BACKOFF_START_MS
     this.retryTimer = undefined
     this.polls = new Polls(channel, id, () => this.creds?.me)
+    this.subscribed = new Set()
   }
 
   emit (event, data) {
@@ -60,6 +61,7 @@ export class Session {
     sock.ev.on('messages.upsert', ({ messages, type }) => {
       for (const msg of messages) {
         this.#keepPoll(msg)
+        if (type === 'notify') this.#subscribePresence(sock, msg)
         for (const e of toProtocol(msg)) {
           if (e.event === 'poll_vote') this.#vote(msg, e.data)
           else this.emit(e.event, { ...e.data, live: type === 'notify' })
@@ -77,7 +79,11 @@ export class Session {
       if (events.length) this.emit('history', { messages: events.map(e => e.data) })
     })
     sock.ev.on('contacts.upsert', contacts => contacts.forEach(c => this.#contact(c)))
-    sock.ev.on('contacts.update', contacts => contacts.forEach(c => this.#contact(c)))
+    sock.ev.on('contacts.update', contacts => contacts.forEach(c => {
+      // A group's picture changed or was removed: the bridge reads the group again.
+      if (c.imgUrl && isJidGroup(c.id)) this.emit('group_changed', { chat: normalized(c.id), action: 'picture' })
+      else this.#contact(c)
+    }))
     sock.ev.on('groups.update', groups => groups.forEach(g => this.emit('group_changed', { chat: normalized(g.id) })))
     sock.ev.on('group-participants.update', u => this.emit('group_changed', { chat: normalized(u.id), action: u.action }))
   }
@@ -95,6 +101,14 @@ export class Session {
 
   #send (events, extra = {}) {
     for (const { event, data } of events) this.emit(event, { ...data, ...extra })
+  }
+
+  // WhatsApp tells presence only to who asks: ask once per DM partner who writes (cheap, and who matters most).
+  #subscribePresence (sock, msg) {
+    const chat = normalized(msg.key?.remoteJid)
+    if (!chat || msg.key.fromMe || isJidGroup(chat) || isJidBroadcast(chat) || this.subscribed.has(chat)) return
+    this.subscribed.add(chat)
+    sock.presenceSubscribe?.(chat)?.catch?.(e => this.log.debug({ err: e }, 'presence subscription failed'))
   }
 
   #keepPoll (msg) {
@@ -166,6 +180,7 @@ export class Session {
       name: meta.subject ?? '',
       ...(meta.desc ? { topic: meta.desc } : {}),
       announce: Boolean(meta.announce),
+      ...(await this.#picture(chat)),
       ...(meta.linkedParent ? { parent: normalized(meta.linkedParent) } : {}),
       participants: (meta.participants ?? []).map(p => ({
         id: normalized(p.id),
@@ -174,6 +189,23 @@ export class Session {
         role: p.admin === 'superadmin' ? 'owner' : p.admin === 'admin' ? 'admin' : 'member'
       }))
     }
+  }
+
+  // The group's picture: its URL (signed, it expires) and an id that stays while the picture does (its file name).
+  async #picture (chat) {
+    try {
+      const url = await this.#socket().profilePictureUrl(chat, 'image')
+      return url ? { picture: { id: new URL(url).pathname.split('/').pop(), url } } : {}
+    } catch {
+      return {} // no picture, or not visible to us
+    }
+  }
+
+  async downloadPicture (url) {
+    if (!/^https:\/\/[^/]+\.whatsapp\.net\//.test(url)) throw Object.assign(new Error('not a WhatsApp picture URL'), { code: 'BAD_REQUEST' })
+    const response = await fetch(url)
+    if (!response.ok) throw Object.assign(new Error(`WhatsApp's picture server answered ${response.status}`), { code: 'PICTURE_GONE' })
+    return { data: Buffer.from(await response.arrayBuffer()).toString('base64') }
   }
 
   async checkPhone (phone) {

@@ -144,13 +144,21 @@ export function receiptToProtocol (update) {
 
 const TYPING = { composing: 'typing', recording: 'recording', paused: 'stopped', available: 'stopped', unavailable: 'stopped' }
 
-/** `presence.update` → typing events for each participant whose chat state is known. */
+/**
+ * `presence.update` → typing events for each participant whose chat state is known, and presence events
+ * (online, or away with when they were last seen) for those who came online or left.
+ */
 export function presenceToProtocol (update) {
   const events = []
   for (const [participant, data] of Object.entries(update.presences ?? {})) {
+    const user = normalized(participant)
     const state = TYPING[data.lastKnownPresence]
-    if (!state) continue
-    events.push({ event: 'typing', data: { chat: normalized(update.id), sender: normalized(participant), state } })
+    if (state) events.push({ event: 'typing', data: { chat: normalized(update.id), sender: user, state } })
+    if (data.lastKnownPresence === 'available' || data.lastKnownPresence === 'unavailable') {
+      const online = data.lastKnownPresence === 'available'
+      const lastSeen = !online && data.lastSeen ? { lastSeen: toNumber(data.lastSeen) * 1000 } : {}
+      events.push({ event: 'presence', data: { user, online, ...lastSeen } })
+    }
   }
   return events
 }

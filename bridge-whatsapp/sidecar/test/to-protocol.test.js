@@ -153,3 +153,10 @@ test('read receipts and typing', () => {
     { event: 'typing', data: { chat: GROUP, sender: BOB_PN, state: 'recording' } }
   ])
 })
+
+test('presence: online, and away with when they were last seen', () => {
+  assert.deepEqual(presenceToProtocol({ id: BOB_PN, presences: { [BOB_PN]: { lastKnownPresence: 'available' } } }).filter(e => e.event === 'presence'),
+    [{ event: 'presence', data: { user: BOB_PN, online: true } }])
+  assert.deepEqual(presenceToProtocol({ id: BOB_PN, presences: { [BOB_PN]: { lastKnownPresence: 'unavailable', lastSeen: 1700000009 } } }).filter(e => e.event === 'presence'),
+    [{ event: 'presence', data: { user: BOB_PN, online: false, lastSeen: 1700000009000 } }])
+})

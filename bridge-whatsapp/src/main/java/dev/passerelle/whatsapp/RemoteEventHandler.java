@@ -56,6 +56,14 @@ final class RemoteEventHandler {
                     time(d)));
             case "reaction" -> reaction(d);
             case "poll_vote" -> pollVote(d);
+            case "presence" -> {
+                String who = identities.resolve(d.path("user").asText(), Optional.empty());
+                long lastSeen = d.path("lastSeen").asLong(0);
+                // Our own presence is the Matrix user's, not WhatsApp's to set.
+                yield who.equals(loginId) ? List.of() : List.of(new RemoteEvent.Presence(who,
+                        d.path("online").asBoolean(), lastSeen > 0 ? Optional.of(Instant.ofEpochMilli(lastSeen))
+                        : Optional.empty(), Instant.now()));
+            }
             case "receipt" -> {
                 String reader = identities.resolve(d.path("reader").asText(), Optional.empty());
                 boolean me = reader.equals(loginId);

@@ -10,6 +10,7 @@ import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.OutgoingEdit;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.OutgoingReaction;
+import dev.passerelle.core.spi.RemoteAvatar;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.RemoteEventSink;
 import dev.passerelle.core.spi.ResolvedIdentifier;
@@ -356,8 +357,12 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             members.add(new ChatInfo.ChatMember(id, role));
         }
         String topic = g.path("topic").asText("");
+        // The picture's id stays while the picture does, so the engine downloads each picture once.
+        Optional<RemoteAvatar> avatar = g.path("picture").path("id").asText("").isEmpty() ? Optional.empty()
+                : Optional.of(new RemoteAvatar(g.path("picture").path("id").asText(),
+                        services.picture(login.loginId(), g.path("picture").path("url").asText())));
         return new ChatInfo(ChatInfo.ChatKind.GROUP, Optional.of(g.path("name").asText(chatId)),
-                topic.isEmpty() ? Optional.empty() : Optional.of(topic), Optional.empty(), members, Optional.empty());
+                topic.isEmpty() ? Optional.empty() : Optional.of(topic), avatar, members, Optional.empty());
     }
 
     @Override

@@ -13,6 +13,19 @@ record WhatsAppServices(SidecarProcess sidecar, SessionRouter router, IdentityMa
                         AuthState authState, ChatHistory history, WhatsAppConfig config,
                         GhostUserIds ghosts) {
 
+    /** A chat's picture, downloaded through the sidecar when the engine opens it. */
+    MediaSource picture(String session, String url) {
+        return () -> {
+            try {
+                var params = SidecarCalls.params().put("session", session).put("url", url);
+                byte[] bytes = Base64.getDecoder().decode(sidecar.call("picture.download", params).path("data").asText());
+                return new ByteArrayInputStream(bytes);
+            } catch (SidecarException e) {
+                throw new IOException("Could not download the group's picture from WhatsApp: " + e.getMessage(), e);
+            }
+        };
+    }
+
     /** A message's media, downloaded through the sidecar when the engine opens it. */
     MediaSource media(String session, String raw) {
         return () -> {
