@@ -48,7 +48,9 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     private final WhatsAppServices services;
     private final RemoteEventSink sink;
     private final SidecarCalls calls;
-    private final SentKeys keys = new SentKeys();
+    private final SentKeys keys;
+    /** How often the senders of new messages are written to the store (one transaction each time). */
+    static final Duration KEYS_FLUSH = Duration.ofSeconds(2);
     private final RemoteEventHandler handler;
     private final HistorySync history;
     private final GroupMembership members;
@@ -61,6 +63,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.login = login;
         this.services = services;
         this.sink = sink;
+        this.keys = new SentKeys(services.store(), login.loginId());
         this.calls = new SidecarCalls(services.sidecar(), login.loginId(), SEND_PATIENCE, this::awaitConnected);
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
@@ -83,6 +86,19 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         wanted = true;
         services.router().register(login.loginId(), this);
         Thread.ofVirtual().name("whatsapp-open-" + login.loginId()).start(this::open);
+        Thread.ofVirtual().name("whatsapp-keys-" + login.loginId()).start(this::flushKeys);
+    }
+
+    private void flushKeys() {
+        while (wanted) {
+            try {
+                Thread.sleep(KEYS_FLUSH);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            keys.flush();
+        }
     }
 
     private void open() {
@@ -214,6 +230,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         wanted = false;
         services.router().unregister(login.loginId(), this);
         closeSession();
+        keys.flush();
     }
 
     private void closeSession() {

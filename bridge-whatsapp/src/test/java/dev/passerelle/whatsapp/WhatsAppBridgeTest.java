@@ -200,6 +200,25 @@ class WhatsAppBridgeTest {
     }
 
     @Test
+    void afterARestartAReactionToSomeonesGroupMessageStillNamesThem() {
+        sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "G"));
+        emit(message(GROUP, BOB_JID, "K1", "react to me"));
+        ObjectNode bobs = bed.awaitMessage(GROUP, "react to me");
+        String room = bed.portalRoom(GROUP).orElseThrow();
+        bed.stopBridge();
+        bed.start();
+        sidecar.awaitRequest("session.open", r -> r.generation() == 2);
+        ObjectNode reaction = object();
+        reaction.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", bobs.path("event_id")
+                .asText()).put("key", "👍");
+        bed.sendAs(BridgeBed.ALICE, room, "m.reaction", reaction);
+        var sent = sidecar.awaitRequest("send.reaction", r -> true).params();
+        assertEquals("K1", sent.path("target").path("id").asText());
+        assertEquals(BOB_JID, sent.path("target").path("participant").asText(), "WhatsApp needs the group sender");
+        assertEquals(false, sent.path("target").path("fromMe").asBoolean());
+    }
+
+    @Test
     void aSidecarCrashInTheMiddleOfASendLosesNothing() {
         emit(message(BOB_JID, BOB_JID, "C1", "ping me"));
         bed.awaitMessage(BOB, "ping me");
