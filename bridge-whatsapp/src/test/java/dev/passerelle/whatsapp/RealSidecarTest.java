@@ -14,6 +14,7 @@ import dev.passerelle.core.spi.MemoryConnectorStore;
 import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.StoredLogin;
+import dev.passerelle.whatsapp.sidecar.SidecarProcess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class RealSidecarTest {
         connector.start(context(store, "{\"sidecar_path\": \"" + sidecarDir() + "\", \"heartbeat_seconds\": 2}"));
         try {
             JsonNode hello = connector.sidecar().hello();
-            assertEquals(1, hello.path("protocol").asInt());
+            assertEquals(SidecarProcess.PROTOCOL_VERSION, hello.path("protocol").asInt());
             assertEquals("7.0.0-rc14", hello.path("baileys").asText());
 
             RecordingSink sink = new RecordingSink();
