@@ -68,6 +68,24 @@ class WhatsAppPollTest extends ScriptedBridgeTest {
     }
 
     @Test
+    void aVoteInAPollOlderThanTheLinkIsRefusedWithWhatToDo() {
+        String room = bobsRoom();
+        emit("message", poll("OLD", 1));
+        BridgeBed.until("the poll", () -> !bed.events(room, POLL_START).isEmpty(), () -> "");
+        sidecar.on("send.vote", r -> {
+            throw new ScriptedSidecar.Refusal("UNKNOWN_POLL", "this poll is older than the link");
+        });
+        ObjectNode mine = object();
+        mine.putObject("m.relates_to").put("rel_type", "m.reference").put("event_id",
+                bed.events(room, POLL_START).getFirst().path("event_id").asText());
+        mine.putObject(POLL_RESPONSE).putArray("answers").add("hash-yes");
+        bed.sendAs(BridgeBed.ALICE, room, POLL_RESPONSE, mine);
+        BridgeBed.until("the refusal", () -> bed.events(room, "m.room.message").stream().anyMatch(e ->
+                e.path("content").path("body").asText().contains("vote on your phone")),
+                () -> bed.events(room, "m.room.message").toString());
+    }
+
+    @Test
     void aMatrixPollIsSentAsAWhatsAppPollWithItsAnswerIds() {
         String room = bobsRoom();
         ObjectNode content = object();
