@@ -22,6 +22,7 @@ export class Polls {
   constructor (channel, session, me) {
     Object.assign(this, { channel, session, me })
     this.recent = new Map()
+    this.writes = Promise.resolve()
   }
 
   /**
@@ -31,12 +32,17 @@ export class Polls {
   async remember (msg, ids) {
     const secret = msg?.message?.messageContextInfo?.messageSecret
     if (!msg?.key?.id || !secret || !pollOf(normalizeMessageContent(msg.message))) return
+    // Our own sent poll also comes back through messages.upsert, without the ids: nothing new then.
+    if (!ids && this.recent.has(msg.key.id)) return
     // Who wrote the poll is part of the votes' encryption: kept too, as the bridge may not know it after a restart.
     const author = { fromMe: Boolean(msg.key.fromMe), ...(msg.key.participant ? { participant: normalized(msg.key.participant) } : {}) }
     const entry = { secret: Buffer.from(secret).toString('base64'), ...author, ...(ids ? { ids } : {}) }
     this.recent.set(msg.key.id, entry)
     if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value)
-    await this.channel.request('state.set', { session: this.session, values: { [stateName(msg.key.id)]: JSON.stringify(entry) } })
+    // One write at a time, so that a later entry (with the ids) is never overwritten by an earlier one.
+    const write = this.writes.then(() => this.channel.request('state.set', { session: this.session, values: { [stateName(msg.key.id)]: JSON.stringify(entry) } }))
+    this.writes = write.catch(() => {})
+    await write
   }
 
   async #entry (pollId) {

@@ -133,3 +133,19 @@ test('adding and removing participants: WhatsApp refusals per person become code
   await assert.rejects(changeParticipant(sock('409'), { chat: '1@g.us', participant: BOB, action: 'add' }), e => e.code === 'PARTICIPANT_already')
   await assert.rejects(changeParticipant(sock('200'), { chat: '1@g.us', participant: BOB, action: 'promote' }), e => e.code === 'BAD_REQUEST')
 })
+
+test('our own poll coming back through messages.upsert does not lose the Matrix answer ids', async () => {
+  const channel = bridge()
+  const polls = new Polls(channel, 'S', () => ({ id: ME }))
+  const secret = randomBytes(32)
+  const sent = proto.WebMessageInfo.fromObject({
+    key: { remoteJid: BOB, fromMe: true, id: 'P4' },
+    message: { messageContextInfo: { messageSecret: secret }, pollCreationMessage: { name: 'Go?', options: [{ optionName: 'Yes' }, { optionName: 'No' }] } },
+    messageTimestamp: 1700000000
+  })
+  const echo = polls.remember(sent)
+  await polls.remember(sent, { [sha256('Yes').toString('hex')]: 'm-yes' })
+  await echo
+  await polls.remember(sent)
+  assert.deepEqual(JSON.parse(channel.state.get('poll/P4')).ids, { [sha256('Yes').toString('hex')]: 'm-yes' })
+})
