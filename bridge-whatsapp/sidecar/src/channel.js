@@ -6,7 +6,8 @@
 // Ids are numbers when the bridge asks and strings ("s1", "s2"...) when the sidecar asks, so they never collide.
 import { createInterface } from 'node:readline'
 
-export const PROTOCOL_VERSION = 1
+// 2: polls (options with ids, poll_vote events, sending polls).
+export const PROTOCOL_VERSION = 2
 
 export class ProtocolError extends Error {
   constructor (code, message) {
@@ -111,7 +112,8 @@ export class Channel {
       const result = await handler(message.params ?? {})
       this.#send({ type: 'response', id: message.id, ok: true, result: result ?? {} })
     } catch (e) {
-      const code = e instanceof ProtocolError ? e.code : (e?.output?.statusCode ? 'WA_' + e.output.statusCode : 'FAILED')
+      // Our own refusals carry an upper-case code (UNSUPPORTED, PARTICIPANT_...); Baileys' errors an HTTP-like status.
+      const code = e instanceof ProtocolError || /^[A-Z][A-Z_0-9]+$/.test(e?.code ?? '') ? e.code : (e?.output?.statusCode ? 'WA_' + e.output.statusCode : 'FAILED')
       this.#send({ type: 'response', id: message.id, ok: false, error: { code, message: String(e?.message ?? e) } })
     }
   }

@@ -1,6 +1,7 @@
 // Protocol send requests → Baileys socket calls. Each function takes the socket (anything with Baileys' socket
 // methods, so tests use a recorder) and the request's params, and returns the response's result.
 import { toNumber } from 'baileys'
+import { optionId } from './polls.js'
 
 /** A message already on WhatsApp, as Baileys keys it. */
 export function messageKey (chat, target) {
@@ -21,10 +22,13 @@ export function buildContent (content, mentions) {
     case 'image': return { image: data(), mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
     case 'gif': return { video: data(), gifPlayback: true, mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
     case 'video': return { video: data(), mimetype: content.mimetype, caption: content.caption ?? '', ...withMentions }
-    case 'voice': return { audio: data(), ptt: true, mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}) }
+    // Without a waveform Baileys would try to compute one from the file (it needs an optional decoder).
+    case 'voice': return { audio: data(), ptt: true, mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}), ...(content.waveform ? { waveform: new Uint8Array(Buffer.from(content.waveform, 'base64')) } : {}) }
     case 'audio': return { audio: data(), mimetype: content.mimetype, ...(content.seconds ? { seconds: content.seconds } : {}) }
     case 'document': return { document: data(), mimetype: content.mimetype, fileName: content.fileName ?? 'file', caption: content.caption ?? '', ...withMentions }
     case 'sticker': return { sticker: data(), mimetype: content.mimetype }
+    // selectable 0: as many answers as one likes.
+    case 'poll': return { poll: { name: content.name ?? '', values: (content.options ?? []).map(o => o.text), selectableCount: content.selectable ?? 1 } }
     case 'location': return { location: { degreesLatitude: content.latitude, degreesLongitude: content.longitude, ...(content.name ? { name: content.name } : {}) } }
     default: throw Object.assign(new Error(`cannot send a ${content.kind} to WhatsApp`), { code: 'UNSUPPORTED' })
   }
@@ -38,12 +42,42 @@ function sentResult (sent) {
  * send.message {chat, content: {..., mentions?}, replyTo?: {id, fromMe, participant?, text?}, messageId?}
  * The bridge picks messageId from the Matrix event, so a send repeated after a crash is the same WhatsApp message.
  */
-export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }) {
+export async function sendMessage (sock, { chat, content, mentions, replyTo, messageId }, polls) {
   const options = messageId ? { messageId } : {}
   if (replyTo) {
     options.quoted = { key: messageKey(chat, replyTo), message: { conversation: replyTo.text ?? '' } }
   }
-  return sentResult(await sock.sendMessage(chat, buildContent(content, mentions ?? content.mentions), options))
+  const sent = await sock.sendMessage(chat, buildContent(content, mentions ?? content.mentions), options)
+  if (content.kind === 'poll' && polls) {
+    // Votes must come back with the bridge's option ids, and can only be read with the poll's secret.
+    await polls.remember(sent, Object.fromEntries((content.options ?? []).map(o => [optionId(o.text), o.id])))
+  }
+  return sentResult(sent)
+}
+
+/** send.vote {chat, target, options} — the options by the bridge's ids; none takes the vote back. */
+export async function sendVote (sock, { chat, target, options }, polls) {
+  const key = messageKey(chat, target)
+  await sock.relayMessage(chat, await polls.voteMessage(key, options ?? []), {})
+  return {}
+}
+
+const REFUSALS = {
+  403: 'not_allowed', // adding: their privacy settings; removing: they are an admin or the group's creator
+  408: 'left_recently',
+  409: 'already',
+  404: 'not_member'
+}
+
+/** group.participants {chat, participant, action: add|remove} — WhatsApp answers per participant. */
+export async function changeParticipant (sock, { chat, participant, action }) {
+  if (action !== 'add' && action !== 'remove') throw Object.assign(new Error(`unknown action ${action}`), { code: 'BAD_REQUEST' })
+  const [result] = await sock.groupParticipantsUpdate(chat, [participant], action)
+  const status = Number(result?.status ?? 200)
+  if (status !== 200) {
+    throw Object.assign(new Error(`WhatsApp answered ${status} to ${action} ${participant}`), { code: 'PARTICIPANT_' + (REFUSALS[status] ?? status) })
+  }
+  return {}
 }
 
 /** send.edit {chat, target, content} — WhatsApp edits text and captions only. */

@@ -1,9 +1,10 @@
 // One WhatsApp login in the sidecar: a Baileys socket, recreated after it closes (with backoff) until the login
 // is closed, logged out, or replaced. Everything it hears goes to the bridge as protocol events.
-import makeWASocket, { DisconnectReason, Browsers, makeCacheableSignalKeyStore, downloadMediaMessage, proto } from 'baileys'
+import makeWASocket, { DisconnectReason, Browsers, makeCacheableSignalKeyStore, downloadMediaMessage, proto, isJidGroup, isJidBroadcast } from 'baileys'
 import { bridgeAuthState } from './auth-state.js'
 import { toProtocol, receiptToProtocol, presenceToProtocol } from './to-protocol.js'
 import { normalized, phoneToJid } from './jids.js'
+import { Polls } from './polls.js'
 
 // Closes after which a new socket would not help: the bridge must log in again or stop.
 const FINAL = new Map([
@@ -32,6 +33,8 @@ export class Session {
     this.closed = false
     this.backoffMs = BACKOFF_START_MS
     this.retryTimer = undefined
+    this.polls = new Polls(channel, id, () => this.creds?.me)
+    this.subscribed = new Set()
   }
 
   emit (event, data) {
@@ -56,7 +59,14 @@ export class Session {
     sock.ev.on('creds.update', () => { saveCreds().catch(e => this.log.error({ err: e }, 'could not save creds')) })
     sock.ev.on('connection.update', update => this.#connectionUpdate(sock, update))
     sock.ev.on('messages.upsert', ({ messages, type }) => {
-      for (const msg of messages) this.#send(toProtocol(msg), { live: type === 'notify' })
+      for (const msg of messages) {
+        this.#keepPoll(msg)
+        if (type === 'notify') this.#subscribePresence(sock, msg)
+        for (const e of toProtocol(msg)) {
+          if (e.event === 'poll_vote') this.#vote(msg, e.data)
+          else this.emit(e.event, { ...e.data, live: type === 'notify' })
+        }
+      }
     })
     sock.ev.on('message-receipt.update', updates => { for (const u of updates) this.#send(receiptToProtocol(u)) })
     sock.ev.on('presence.update', update => this.#send(presenceToProtocol(update)))
@@ -64,11 +74,16 @@ export class Session {
     sock.ev.on('messaging-history.set', ({ messages, lidPnMappings, contacts }) => {
       for (const m of lidPnMappings ?? []) this.emit('lid_mapping', { lid: normalized(m.lid), pn: normalized(m.pn) })
       for (const c of contacts ?? []) this.#contact(c)
+      messages.forEach(m => this.#keepPoll(m))
       const events = messages.flatMap(m => toProtocol(m)).filter(e => e.event === 'message')
       if (events.length) this.emit('history', { messages: events.map(e => e.data) })
     })
     sock.ev.on('contacts.upsert', contacts => contacts.forEach(c => this.#contact(c)))
-    sock.ev.on('contacts.update', contacts => contacts.forEach(c => this.#contact(c)))
+    sock.ev.on('contacts.update', contacts => contacts.forEach(c => {
+      // A group's picture changed or was removed: the bridge reads the group again.
+      if (c.imgUrl && isJidGroup(c.id)) this.emit('group_changed', { chat: normalized(c.id), action: 'picture' })
+      else this.#contact(c)
+    }))
     sock.ev.on('groups.update', groups => groups.forEach(g => this.emit('group_changed', { chat: normalized(g.id) })))
     sock.ev.on('group-participants.update', u => this.emit('group_changed', { chat: normalized(u.id), action: u.action }))
   }
@@ -86,6 +101,25 @@ export class Session {
 
   #send (events, extra = {}) {
     for (const { event, data } of events) this.emit(event, { ...data, ...extra })
+  }
+
+  // WhatsApp tells presence only to who asks: ask once per DM partner who writes (cheap, and who matters most).
+  #subscribePresence (sock, msg) {
+    const chat = normalized(msg.key?.remoteJid)
+    if (!chat || msg.key.fromMe || isJidGroup(chat) || isJidBroadcast(chat) || this.subscribed.has(chat)) return
+    this.subscribed.add(chat)
+    sock.presenceSubscribe?.(chat)?.catch?.(e => this.log.debug({ err: e }, 'presence subscription failed'))
+  }
+
+  #keepPoll (msg) {
+    this.polls.remember(msg).catch(e => this.log.warn({ err: e }, 'could not keep a poll\'s secret; its votes will not be bridged'))
+  }
+
+  // A vote is bridged once decrypted; one that cannot be read is reported to the bridge, which says so.
+  #vote (msg, data) {
+    this.polls.vote(msg)
+      .then(options => this.emit('poll_vote', { ...data, options }))
+      .catch(e => this.emit('poll_vote', { ...data, error: String(e?.message ?? e) }))
   }
 
   #connectionUpdate (sock, update) {
@@ -146,6 +180,7 @@ export class Session {
       name: meta.subject ?? '',
       ...(meta.desc ? { topic: meta.desc } : {}),
       announce: Boolean(meta.announce),
+      ...(await this.#picture(chat)),
       ...(meta.linkedParent ? { parent: normalized(meta.linkedParent) } : {}),
       participants: (meta.participants ?? []).map(p => ({
         id: normalized(p.id),
@@ -154,6 +189,23 @@ export class Session {
         role: p.admin === 'superadmin' ? 'owner' : p.admin === 'admin' ? 'admin' : 'member'
       }))
     }
+  }
+
+  // The group's picture: its URL (signed, it expires) and an id that stays while the picture does (its file name).
+  async #picture (chat) {
+    try {
+      const url = await this.#socket().profilePictureUrl(chat, 'image')
+      return url ? { picture: { id: new URL(url).pathname.split('/').pop(), url } } : {}
+    } catch {
+      return {} // no picture, or not visible to us
+    }
+  }
+
+  async downloadPicture (url) {
+    if (!/^https:\/\/[^/]+\.whatsapp\.net\//.test(url)) throw Object.assign(new Error('not a WhatsApp picture URL'), { code: 'BAD_REQUEST' })
+    const response = await fetch(url)
+    if (!response.ok) throw Object.assign(new Error(`WhatsApp's picture server answered ${response.status}`), { code: 'PICTURE_GONE' })
+    return { data: Buffer.from(await response.arrayBuffer()).toString('base64') }
   }
 
   async checkPhone (phone) {

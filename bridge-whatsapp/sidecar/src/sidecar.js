@@ -32,8 +32,11 @@ export class Sidecar {
     on('chat.info', p => this.session(p.session).chatInfo(p.chat))
     on('user.check', p => this.session(p.session).checkPhone(p.phone))
     on('media.download', p => this.session(p.session).download(p.raw))
+    on('picture.download', p => this.session(p.session).downloadPicture(p.url))
+    on('send.message', p => { const s = this.session(p.session); return send.sendMessage(s.socket, p, s.polls) })
+    on('send.vote', p => { const s = this.session(p.session); return send.sendVote(s.socket, p, s.polls) })
+    on('group.participants', p => send.changeParticipant(this.session(p.session).socket, p))
     const sends = {
-      'send.message': send.sendMessage,
       'send.edit': send.sendEdit,
       'send.reaction': send.sendReaction,
       'send.delete': send.sendDelete,

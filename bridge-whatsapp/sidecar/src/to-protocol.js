@@ -2,6 +2,7 @@
 // Baileys' own proto classes.
 import { proto, normalizeMessageContent, getContentType, isJidBroadcast, isJidStatusBroadcast, isJidGroup, toNumber } from 'baileys'
 import { normalized } from './jids.js'
+import { optionId, pollOf } from './polls.js'
 
 const REVOKE = proto.Message.ProtocolMessage.Type.REVOKE
 const MESSAGE_EDIT = proto.Message.ProtocolMessage.Type.MESSAGE_EDIT
@@ -57,7 +58,10 @@ export function toProtocol (msg) {
     return [{ event: 'reaction', data: { ...base, target: r.key?.id, emoji: r.text ?? '', removed: !r.text } }]
   }
   if (content.senderKeyDistributionMessage && Object.keys(content).length === 1) return []
-  if (content.pollUpdateMessage) return [] // votes are encrypted; the socket decrypts them into messages.update
+  // Votes are encrypted with the poll's secret: the session decrypts them and fills in `options`.
+  if (content.pollUpdateMessage) {
+    return [{ event: 'poll_vote', data: { ...base, target: content.pollUpdateMessage.pollCreationMessageKey?.id } }]
+  }
   const { content: converted, context } = contentOf(content)
   const data = { ...base, content: converted }
   if (context?.stanzaId) data.replyTo = { id: context.stanzaId, ...(context.participant ? { participant: normalized(context.participant) } : {}) }
@@ -98,10 +102,12 @@ export function contentOf (c) {
     const contacts = (c.contactsArrayMessage.contacts ?? []).map(x => ({ name: x.displayName ?? '', vcard: x.vcard ?? '' }))
     return { content: { kind: 'contacts', contacts }, context: c.contactsArrayMessage.contextInfo }
   }
-  const poll = c.pollCreationMessage ?? c.pollCreationMessageV2 ?? c.pollCreationMessageV3
+  const poll = pollOf(c)
   if (poll) {
+    // An option's id is what votes name: the hash of its text.
+    const options = (poll.options ?? []).map(o => ({ id: optionId(o.optionName), text: o.optionName ?? '' }))
     return {
-      content: { kind: 'poll', name: poll.name ?? '', options: (poll.options ?? []).map(o => o.optionName ?? ''), selectable: poll.selectableOptionsCount ?? 0 },
+      content: { kind: 'poll', name: poll.name ?? '', options, selectable: poll.selectableOptionsCount ?? 0 },
       context: poll.contextInfo
     }
   }
@@ -138,13 +144,21 @@ export function receiptToProtocol (update) {
 
 const TYPING = { composing: 'typing', recording: 'recording', paused: 'stopped', available: 'stopped', unavailable: 'stopped' }
 
-/** `presence.update` → typing events for each participant whose chat state is known. */
+/**
+ * `presence.update` → typing events for each participant whose chat state is known, and presence events
+ * (online, or away with when they were last seen) for those who came online or left.
+ */
 export function presenceToProtocol (update) {
   const events = []
   for (const [participant, data] of Object.entries(update.presences ?? {})) {
+    const user = normalized(participant)
     const state = TYPING[data.lastKnownPresence]
-    if (!state) continue
-    events.push({ event: 'typing', data: { chat: normalized(update.id), sender: normalized(participant), state } })
+    if (state) events.push({ event: 'typing', data: { chat: normalized(update.id), sender: user, state } })
+    if (data.lastKnownPresence === 'available' || data.lastKnownPresence === 'unavailable') {
+      const online = data.lastKnownPresence === 'available'
+      const lastSeen = !online && data.lastSeen ? { lastSeen: toNumber(data.lastSeen) * 1000 } : {}
+      events.push({ event: 'presence', data: { user, online, ...lastSeen } })
+    }
   }
   return events
 }

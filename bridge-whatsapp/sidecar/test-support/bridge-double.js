@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { PROTOCOL_VERSION } from '../src/channel.js'
 
 export const MAIN = fileURLToPath(new URL('../src/main.js', import.meta.url))
 
@@ -14,7 +15,7 @@ export function startSidecar () {
   const pending = new Map()
   let stderr = ''
   child.stderr.on('data', d => { stderr += d })
-  const write = m => child.stdin.write(JSON.stringify({ v: 1, ...m }) + '\n')
+  const write = m => child.stdin.write(JSON.stringify({ v: PROTOCOL_VERSION, ...m }) + '\n')
   createInterface({ input: child.stdout }).on('line', line => {
     const m = JSON.parse(line)
     messages.push(m)

@@ -52,6 +52,8 @@ test('media kinds become Baileys media contents with the decoded bytes', async (
     [{ kind: 'image', data, mimetype: 'image/png', caption: 'c' }, { image: Buffer.from('bytes'), mimetype: 'image/png', caption: 'c' }],
     [{ kind: 'gif', data, mimetype: 'video/mp4' }, { video: Buffer.from('bytes'), gifPlayback: true, mimetype: 'video/mp4', caption: '' }],
     [{ kind: 'voice', data, mimetype: 'audio/ogg', seconds: 3 }, { audio: Buffer.from('bytes'), ptt: true, mimetype: 'audio/ogg', seconds: 3 }],
+    [{ kind: 'voice', data, mimetype: 'audio/ogg', seconds: 3, waveform: Buffer.from([0, 50, 100]).toString('base64') },
+      { audio: Buffer.from('bytes'), ptt: true, mimetype: 'audio/ogg', seconds: 3, waveform: new Uint8Array([0, 50, 100]) }],
     [{ kind: 'document', data, mimetype: 'application/pdf', fileName: 'a.pdf' }, { document: Buffer.from('bytes'), mimetype: 'application/pdf', fileName: 'a.pdf', caption: '' }],
     [{ kind: 'location', latitude: 1, longitude: 2, name: 'X' }, { location: { degreesLatitude: 1, degreesLongitude: 2, name: 'X' } }]
   ]
@@ -64,7 +66,7 @@ test('media kinds become Baileys media contents with the decoded bytes', async (
 
 test('an unsendable kind is refused before reaching the socket', async () => {
   const sock = recorder()
-  await assert.rejects(sendMessage(sock, { chat: BOB, content: { kind: 'poll' } }), /cannot send a poll/)
+  await assert.rejects(sendMessage(sock, { chat: BOB, content: { kind: 'payment' } }), /cannot send a payment/)
   assert.deepEqual(sock.calls, [])
 })
 

@@ -6,20 +6,20 @@ import { startSidecar } from '../test-support/bridge-double.js'
 test('answers the version handshake and pings, and refuses another protocol version', async () => {
   const sidecar = startSidecar()
   try {
-    const hello = await sidecar.request('hello', { protocol: 1 })
+    const hello = await sidecar.request('hello', { protocol: 2 })
     assert.equal(hello.ok, true)
-    assert.equal(hello.result.protocol, 1)
+    assert.equal(hello.result.protocol, 2)
     assert.equal(hello.result.baileys, '7.0.0-rc14')
-    const wrong = await sidecar.request('hello', { protocol: 2 })
+    const wrong = await sidecar.request('hello', { protocol: 1 })
     assert.equal(wrong.ok, false)
     assert.equal(wrong.error.code, 'VERSION')
     const ping = await sidecar.request('ping')
     assert.deepEqual(ping.result, { sessions: 0 })
     sidecar.send({ v: 7, type: 'request', id: 99, method: 'ping' })
     const refused = await sidecar.waitFor(m => m.id === 99)
-    assert.equal(refused.v, 1)
-    assert.match(refused.error.message, /speaks protocol 1.*sent 7/)
-    assert.ok(sidecar.messages.every(m => m.v === 1), 'every line carries the protocol version')
+    assert.equal(refused.v, 2)
+    assert.match(refused.error.message, /speaks protocol 2.*sent 7/)
+    assert.ok(sidecar.messages.every(m => m.v === 2), 'every line carries the protocol version')
   } finally {
     await sidecar.stop()
   }

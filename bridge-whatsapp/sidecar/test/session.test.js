@@ -17,7 +17,15 @@ function harness () {
     log: makeLogger('silent'),
     authState: async () => ({ state: { creds: { me: { id: '33600000001:3@s.whatsapp.net' } }, keys: { get: async () => ({}), set: async () => {} } }, saveCreds: async () => {}, fresh: false }),
     makeSocket: () => {
-      const sock = { ev: new EventEmitter(), ended: 0, end () { this.ended++ } }
+      const sock = {
+        ev: new EventEmitter(),
+        ended: 0,
+        end () { this.ended++ },
+        subscribed: [],
+        async presenceSubscribe (jid) { this.subscribed.push(jid) },
+        async groupMetadata (jid) { return { id: jid, subject: 'The team', participants: [] } },
+        async profilePictureUrl (jid) { return 'https://pps.whatsapp.net/v/t61.24694-24/12345_678_n.jpg?ccb=11-4&oh=signed&oe=FFFF' }
+      }
       sockets.push(sock)
       return sock
     }
@@ -95,4 +103,23 @@ test('the log keeps no key material', () => {
   log.info({ a: 1 }, 'hidden')
   log.warn({ signedPreKey: 'SECRET', attempt: 2 }, 'retrying')
   assert.deepEqual(lines, ['WARN retrying {"attempt":2}\n'])
+})
+
+test('DM partners who write are asked for their presence once; groups never', async () => {
+  const { session, sockets } = harness()
+  await session.open()
+  const dm = id => proto.WebMessageInfo.fromObject({ key: { remoteJid: '33600000002@s.whatsapp.net', id, fromMe: false }, message: { conversation: 'hi' }, messageTimestamp: 5 })
+  const inGroup = proto.WebMessageInfo.fromObject({ key: { remoteJid: '1203@g.us', participant: '33600000003@s.whatsapp.net', id: 'G', fromMe: false }, message: { conversation: 'hi' }, messageTimestamp: 5 })
+  sockets[0].ev.emit('messages.upsert', { messages: [dm('A'), dm('B'), inGroup], type: 'notify' })
+  assert.deepEqual(sockets[0].subscribed, ['33600000002@s.whatsapp.net'])
+})
+
+test('a group picture change makes the bridge read the group again; its info carries the picture with a stable id', async () => {
+  const { session, emitted, sockets } = harness()
+  await session.open()
+  sockets[0].ev.emit('contacts.update', [{ id: '1203@g.us', imgUrl: 'changed' }])
+  assert.deepEqual(emitted.at(-1), { event: 'group_changed', session: 'S', data: { chat: '1203@g.us', action: 'picture' } })
+  const info = await session.chatInfo('1203@g.us')
+  assert.deepEqual(info.picture, { id: '12345_678_n.jpg', url: 'https://pps.whatsapp.net/v/t61.24694-24/12345_678_n.jpg?ccb=11-4&oh=signed&oe=FFFF' })
+  await assert.rejects(session.downloadPicture('http://169.254.169.254/'), e => e.code === 'BAD_REQUEST')
 })

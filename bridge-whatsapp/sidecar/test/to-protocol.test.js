@@ -1,9 +1,11 @@
 // Baileys messages, built with Baileys' own proto classes, → protocol events.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import { proto } from 'baileys'
 import { toProtocol, receiptToProtocol, presenceToProtocol } from '../src/to-protocol.js'
 
+const sha256 = text => createHash('sha256').update(text).digest('hex')
 const ALICE_PN = '33600000001@s.whatsapp.net'
 const ALICE_LID = '111111111111111@lid'
 const BOB_PN = '33600000002@s.whatsapp.net'
@@ -94,7 +96,7 @@ test('location, live location, contacts and polls', () => {
     [{ liveLocationMessage: { degreesLatitude: 1.5, degreesLongitude: 2.5, caption: 'omw' } }, { kind: 'live_location', latitude: 1.5, longitude: 2.5, caption: 'omw' }],
     [{ contactMessage: { displayName: 'Bob', vcard: 'BEGIN:VCARD\nFN:Bob\nEND:VCARD' } }, { kind: 'contacts', contacts: [{ name: 'Bob', vcard: 'BEGIN:VCARD\nFN:Bob\nEND:VCARD' }] }],
     [{ pollCreationMessageV3: { name: 'Lunch?', options: [{ optionName: 'Yes' }, { optionName: 'No' }], selectableOptionsCount: 1 } },
-      { kind: 'poll', name: 'Lunch?', options: ['Yes', 'No'], selectable: 1 }]
+      { kind: 'poll', name: 'Lunch?', options: [{ id: sha256('Yes'), text: 'Yes' }, { id: sha256('No'), text: 'No' }], selectable: 1 }]
   ]
   for (const [message, expected] of kinds) {
     assert.deepEqual(toProtocol(received(dmKey(), message))[0].data.content, expected)
@@ -150,4 +152,11 @@ test('read receipts and typing', () => {
     { event: 'typing', data: { chat: GROUP, sender: ALICE_LID, state: 'typing' } },
     { event: 'typing', data: { chat: GROUP, sender: BOB_PN, state: 'recording' } }
   ])
+})
+
+test('presence: online, and away with when they were last seen', () => {
+  assert.deepEqual(presenceToProtocol({ id: BOB_PN, presences: { [BOB_PN]: { lastKnownPresence: 'available' } } }).filter(e => e.event === 'presence'),
+    [{ event: 'presence', data: { user: BOB_PN, online: true } }])
+  assert.deepEqual(presenceToProtocol({ id: BOB_PN, presences: { [BOB_PN]: { lastKnownPresence: 'unavailable', lastSeen: 1700000009 } } }).filter(e => e.event === 'presence'),
+    [{ event: 'presence', data: { user: BOB_PN, online: false, lastSeen: 1700000009000 } }])
 })

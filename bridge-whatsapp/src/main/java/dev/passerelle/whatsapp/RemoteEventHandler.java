@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sidecar's chat events of one login → {@link RemoteEvent}s. People are named by their unified remote id
@@ -24,6 +26,7 @@ import java.util.Optional;
  */
 final class RemoteEventHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteEventHandler.class);
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(15);
 
     private final String loginId;
@@ -32,12 +35,6 @@ final class RemoteEventHandler {
     private final ToMatrix.MediaDownloader media;
     private final SentKeys keys;
     private final GhostUserIds ghosts;
-    private final java.util.Map<String, String> reactions = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
-            return size() > 10_000;
-        }
-    };
 
     RemoteEventHandler(String loginId, IdentityMap identities, Contacts contacts, ToMatrix.MediaDownloader media,
                        SentKeys keys, GhostUserIds ghosts) {
@@ -52,19 +49,21 @@ final class RemoteEventHandler {
     /** The events for one sidecar event; empty for what is not bridged. */
     List<RemoteEvent> convert(String event, JsonNode d) {
         return switch (event) {
-            case "message" -> message(d).map(List::<RemoteEvent>of).orElse(List.of());
-            case "history" -> {
-                List<RemoteEvent> out = new ArrayList<>();
-                for (JsonNode m : d.path("messages")) {
-                    message(m).ifPresent(out::add);
-                }
-                yield out;
-            }
+            case "message" -> message(d).<List<RemoteEvent>>map(List::of).orElse(List.of());
             case "edit" -> List.of(new RemoteEvent.Edit(portal(d), sender(d), d.path("target").asText(), "",
                     time(d), ToMatrix.convert(d.path("content"), Optional.empty(), media)));
             case "delete" -> List.of(new RemoteEvent.MessageDeleted(portal(d), sender(d), d.path("target").asText(),
                     time(d)));
             case "reaction" -> reaction(d);
+            case "poll_vote" -> pollVote(d);
+            case "presence" -> {
+                String who = identities.resolve(d.path("user").asText(), Optional.empty());
+                long lastSeen = d.path("lastSeen").asLong(0);
+                // Our own presence is the Matrix user's, not WhatsApp's to set.
+                yield who.equals(loginId) ? List.of() : List.of(new RemoteEvent.Presence(who,
+                        d.path("online").asBoolean(), lastSeen > 0 ? Optional.of(Instant.ofEpochMilli(lastSeen))
+                        : Optional.empty(), Instant.now()));
+            }
             case "receipt" -> {
                 String reader = identities.resolve(d.path("reader").asText(), Optional.empty());
                 boolean me = reader.equals(loginId);
@@ -81,28 +80,31 @@ final class RemoteEventHandler {
         };
     }
 
-    // WhatsApp's removal names no emoji, the engine's does: the one this sender put last on that message.
+    // WhatsApp's removal names no emoji (one reaction per person and message): the engine removes theirs.
     private List<RemoteEvent> reaction(JsonNode d) {
         PortalRef portal = portal(d);
         Sender sender = sender(d);
         String target = d.path("target").asText();
-        String key = portal.chatId() + "\n" + portal.receiver() + "\n" + target + "\n" + sender.remoteUserId();
-        if (!d.path("removed").asBoolean()) {
-            String emoji = d.path("emoji").asText();
-            synchronized (reactions) {
-                reactions.put(key, emoji);
-            }
-            return List.of(new RemoteEvent.Reaction(portal, sender, target, emoji, time(d)));
+        if (d.path("removed").asBoolean()) {
+            return List.of(new RemoteEvent.ReactionRemoved(portal, sender, target, Optional.empty(), time(d)));
         }
-        String emoji;
-        synchronized (reactions) {
-            emoji = reactions.remove(key);
-        }
-        return emoji == null ? List.of()
-                : List.of(new RemoteEvent.ReactionRemoved(portal, sender, target, emoji, time(d)));
+        return List.of(new RemoteEvent.Reaction(portal, sender, target, d.path("emoji").asText(), time(d)));
     }
 
-    private Optional<RemoteEvent> message(JsonNode d) {
+    private List<RemoteEvent> pollVote(JsonNode d) {
+        if (d.has("error")) {
+            // A poll from before the link (its secret was never seen), or a vote that does not decrypt.
+            LOG.warn("A WhatsApp poll vote in {} for login {} could not be read, so it is not shown: {}",
+                    d.path("chat").asText(), loginId, d.path("error").asText());
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        d.path("options").forEach(o -> options.add(o.asText()));
+        return List.of(new RemoteEvent.PollVote(portal(d), sender(d), d.path("target").asText(), options, time(d)));
+    }
+
+    /** A sidecar {@code message} (live or from the history sync) → a message event; empty without an id. */
+    Optional<RemoteEvent.Message> message(JsonNode d) {
         String id = d.path("id").asText("");
         if (id.isEmpty()) {
             return Optional.empty();

@@ -7,6 +7,8 @@ import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.whatsapp.sidecar.SidecarException;
 import dev.passerelle.whatsapp.sidecar.SidecarProcess;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Requests of one session, with patience: a request that failed because the sidecar died, restarted or was between
@@ -48,6 +50,12 @@ final class SidecarCalls {
     }
 
     JsonNode call(String method, ObjectNode params, String what) throws NetworkException {
+        return call(method, params, what, e -> Optional.empty());
+    }
+
+    /** Like {@link #call(String, ObjectNode, String)}; a final refusal is told with {@code explain}'s words if any. */
+    JsonNode call(String method, ObjectNode params, String what, Function<SidecarException, Optional<String>> explain)
+            throws NetworkException {
         params.put("session", session);
         long deadline = 0;
         while (true) {
@@ -55,7 +63,8 @@ final class SidecarCalls {
                 return sidecar.call(method, params);
             } catch (SidecarException e) {
                 if (!e.isTransient()) {
-                    throw new NetworkException("WhatsApp refused " + what + ": " + e.getMessage(), false, e);
+                    throw new NetworkException(explain.apply(e).orElse("WhatsApp refused " + what + ": "
+                            + e.getMessage()), false, e);
                 }
                 if (deadline == 0) {
                     // A sidecar restart is back within seconds: worth the whole patience. WhatsApp itself being

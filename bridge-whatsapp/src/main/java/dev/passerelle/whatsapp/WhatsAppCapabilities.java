@@ -18,7 +18,7 @@ final class WhatsAppCapabilities {
         return new NetworkCapabilities(
                 EnumSet.of(MessageKind.TEXT, MessageKind.NOTICE, MessageKind.EMOTE, MessageKind.IMAGE,
                         MessageKind.VIDEO, MessageKind.AUDIO, MessageKind.VOICE, MessageKind.FILE, MessageKind.STICKER,
-                        MessageKind.LOCATION),
+                        MessageKind.LOCATION, MessageKind.ANIMATION, MessageKind.POLL),
                 true, MAX_FILE_BYTES,
                 true, Optional.of(Duration.ofMinutes(15)),
                 true, Optional.of(Duration.ofHours(48)),

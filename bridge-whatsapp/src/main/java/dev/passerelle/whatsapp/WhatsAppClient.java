@@ -10,6 +10,7 @@ import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.OutgoingEdit;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.OutgoingReaction;
+import dev.passerelle.core.spi.RemoteAvatar;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.RemoteEventSink;
 import dev.passerelle.core.spi.ResolvedIdentifier;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.IdentifierResolving, SessionRouter.Owner {
+        NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching, NetworkClient.PollVoting,
+        NetworkClient.MembershipHandling, SessionRouter.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppClient.class);
     static final Duration SEND_PATIENCE = Duration.ofSeconds(20);
@@ -46,8 +48,12 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     private final WhatsAppServices services;
     private final RemoteEventSink sink;
     private final SidecarCalls calls;
-    private final SentKeys keys = new SentKeys();
+    private final SentKeys keys;
+    /** How often the senders of new messages are written to the store (one transaction each time). */
+    static final Duration KEYS_FLUSH = Duration.ofSeconds(2);
     private final RemoteEventHandler handler;
+    private final HistorySync history;
+    private final GroupMembership members;
     private final Object stateLock = new Object();
     private volatile boolean wanted;
     private volatile boolean loggedIn = true;
@@ -57,9 +63,22 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.login = login;
         this.services = services;
         this.sink = sink;
+        this.keys = new SentKeys(services.store(), login.loginId());
         this.calls = new SidecarCalls(services.sidecar(), login.loginId(), SEND_PATIENCE, this::awaitConnected);
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
+        this.members = new GroupMembership(calls);
+        this.history = new HistorySync(login.loginId(), services.history(), handler, sink, new HistorySync.Client() {
+            @Override
+            public ChatInfo chatInfo(String chatId) throws NetworkException {
+                return WhatsAppClient.this.chatInfo(chatId);
+            }
+
+            @Override
+            public LoginState state() {
+                return WhatsAppClient.this.state();
+            }
+        });
     }
 
     @Override
@@ -67,6 +86,19 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         wanted = true;
         services.router().register(login.loginId(), this);
         Thread.ofVirtual().name("whatsapp-open-" + login.loginId()).start(this::open);
+        Thread.ofVirtual().name("whatsapp-keys-" + login.loginId()).start(this::flushKeys);
+    }
+
+    private void flushKeys() {
+        while (wanted) {
+            try {
+                Thread.sleep(KEYS_FLUSH);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            keys.flush();
+        }
     }
 
     private void open() {
@@ -103,6 +135,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             // The new facts need a sidecar request, whose answer this reader thread must be free to read.
             case "group_changed" -> Thread.ofVirtual().name("whatsapp-group-info").start(() ->
                     groupChanged(d.path("chat").asText()));
+            case "history" -> history.arrived(d);
             default -> {
                 for (RemoteEvent e : handler.convert(event.event(), d)) {
                     sink.emit(e);
@@ -197,6 +230,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         wanted = false;
         services.router().unregister(login.loginId(), this);
         closeSession();
+        keys.flush();
     }
 
     private void closeSession() {
@@ -285,11 +319,37 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                 .put("state", typing ? "typing" : "stopped"), "the typing notice");
     }
 
+    @Override
+    public void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        ObjectNode params = SidecarCalls.params().put("chat", WhatsAppIds.chatJid(poll.chatId()));
+        params.set("target", target(poll));
+        optionIds.forEach(params.putArray("options")::add);
+        calls.call("send.vote", params, "the vote", e -> e.code().equals("UNKNOWN_POLL")
+                ? Optional.of("This poll is older than the bridge's link to WhatsApp, so the bridge cannot vote in it: "
+                + "vote on your phone.") : Optional.empty());
+    }
+
+    @Override
+    public void invite(String chatId, String remoteUserId) throws NetworkException {
+        members.add(chatId, remoteUserId);
+    }
+
+    @Override
+    public void kick(String chatId, String remoteUserId, String reason) throws NetworkException {
+        // WhatsApp keeps no reason for a removal.
+        members.remove(chatId, remoteUserId);
+    }
+
     private ObjectNode target(MessageTarget t) {
         SentKeys.Key key = keys.of(t.chatId(), t.messageId());
         ObjectNode target = SidecarCalls.params().put("id", t.messageId()).put("fromMe", key.fromMe());
         key.participant().ifPresent(p -> target.put("participant", p));
         return target;
+    }
+
+    @Override
+    public List<RemoteEvent.Message> fetchMessages(String chatId, Optional<HistoryPoint> after, int limit) {
+        return history.fetch(chatId, after, limit);
     }
 
     @Override
@@ -314,8 +374,12 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             members.add(new ChatInfo.ChatMember(id, role));
         }
         String topic = g.path("topic").asText("");
+        // The picture's id stays while the picture does, so the engine downloads each picture once.
+        Optional<RemoteAvatar> avatar = g.path("picture").path("id").asText("").isEmpty() ? Optional.empty()
+                : Optional.of(new RemoteAvatar(g.path("picture").path("id").asText(),
+                        services.picture(login.loginId(), g.path("picture").path("url").asText())));
         return new ChatInfo(ChatInfo.ChatKind.GROUP, Optional.of(g.path("name").asText(chatId)),
-                topic.isEmpty() ? Optional.empty() : Optional.of(topic), Optional.empty(), members, Optional.empty());
+                topic.isEmpty() ? Optional.empty() : Optional.of(topic), avatar, members, Optional.empty());
     }
 
     @Override

@@ -98,7 +98,8 @@ public final class WhatsAppConnector implements NetworkConnector {
         } catch (SidecarException e) {
             throw new ConnectorException(e.getMessage(), e);
         }
-        services = new WhatsAppServices(sidecar, router, identities, contacts, authState, config, context.ghosts());
+        services = new WhatsAppServices(sidecar, router, identities, contacts, authState,
+                new ChatHistory(context.store()), context.store(), config, context.ghosts());
     }
 
     /** {@code whatsapp-sidecar} next to the jar this class was loaded from (bridge-app/target in a build). */

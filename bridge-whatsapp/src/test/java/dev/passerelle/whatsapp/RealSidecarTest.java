@@ -14,6 +14,7 @@ import dev.passerelle.core.spi.MemoryConnectorStore;
 import dev.passerelle.core.spi.NetworkClient;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.StoredLogin;
+import dev.passerelle.whatsapp.sidecar.SidecarProcess;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class RealSidecarTest {
         connector.start(context(store, "{\"sidecar_path\": \"" + sidecarDir() + "\", \"heartbeat_seconds\": 2}"));
         try {
             JsonNode hello = connector.sidecar().hello();
-            assertEquals(1, hello.path("protocol").asInt());
+            assertEquals(SidecarProcess.PROTOCOL_VERSION, hello.path("protocol").asInt());
             assertEquals("7.0.0-rc14", hello.path("baileys").asText());
 
             RecordingSink sink = new RecordingSink();
@@ -67,8 +68,8 @@ class RealSidecarTest {
             long pid = hello.path("pid").asLong();
             int before = sink.size();
             new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor();
-            Deadline.await("the sidecar to be restarted", () -> connector.sidecar().restarts() == 1
-                    && connector.sidecar().isUp());
+            dev.passerelle.testbed.BridgeBed.until("the sidecar to be restarted", () -> connector.sidecar().restarts() == 1
+                    && connector.sidecar().isUp(), () -> "restarts: " + connector.sidecar().restarts());
             assertNotEquals(pid, connector.sidecar().hello().path("pid").asLong());
             // The login opened its session again in the new process, with the same keys.
             int connecting = sink.events().subList(before, sink.size()).size();

@@ -40,7 +40,8 @@ final class ScriptedBed implements AutoCloseable {
         var client = (WhatsAppClient) connector.loadClient(new StoredLogin(ALICE, "@alice:example.org",
                 "+" + ALICE, new byte[0]), sink);
         client.connect();
-        Deadline.await("alice connected", () -> client.state() == dev.passerelle.core.spi.LoginState.CONNECTED);
+        dev.passerelle.testbed.BridgeBed.until("alice connected",
+                () -> client.state() == dev.passerelle.core.spi.LoginState.CONNECTED, () -> "state " + client.state());
         return new Connected(client, sink);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.whatsapp.sidecar.SidecarLauncher;
+import dev.passerelle.whatsapp.sidecar.SidecarProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ final class ScriptedSidecar implements SidecarLauncher {
     private final AtomicInteger generations = new AtomicInteger();
     private final AtomicInteger sendIds = new AtomicInteger();
     private volatile Process current;
-    volatile int protocolVersion = 1;
+    volatile int protocolVersion = SidecarProcess.PROTOCOL_VERSION;
     /** Whether session.open connects the session at once (emits connecting then open). */
     volatile boolean autoConnect = true;
     /** The account each session id connects as when it opens (default: its own id, as a phone number). */
@@ -85,13 +86,13 @@ final class ScriptedSidecar implements SidecarLauncher {
 
     /** Writes an event of {@code session} to the bridge. */
     void emit(String event, String session, JsonNode data) {
-        process().send(JSON.createObjectNode().put("v", 1).put("type", "event").put("event", event)
+        process().send(JSON.createObjectNode().put("v", protocolVersion).put("type", "event").put("event", event)
                 .put("session", session).set("data", data));
     }
 
     /** Writes an event that concerns no session (e.g. {@code lid_mapping}). */
     void emitGlobal(String event, JsonNode data) {
-        process().send(JSON.createObjectNode().put("v", 1).put("type", "event").put("event", event)
+        process().send(JSON.createObjectNode().put("v", protocolVersion).put("type", "event").put("event", event)
                 .set("data", data));
     }
 
@@ -290,7 +291,7 @@ final class ScriptedSidecar implements SidecarLauncher {
     }
 
     static ObjectNode event(String event, String session, JsonNode data) {
-        ObjectNode line = JSON.createObjectNode().put("v", 1).put("type", "event").put("event", event)
+        ObjectNode line = JSON.createObjectNode().put("v", SidecarProcess.PROTOCOL_VERSION).put("type", "event").put("event", event)
                 .put("session", session);
         line.set("data", data);
         return line;

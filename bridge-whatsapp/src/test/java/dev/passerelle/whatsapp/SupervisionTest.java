@@ -11,6 +11,7 @@ import dev.passerelle.core.spi.ConnectorException;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.OutgoingMessage;
+import dev.passerelle.testbed.BridgeBed;
 import dev.passerelle.core.spi.RemoteEvent;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +80,8 @@ class SupervisionTest {
             var alice = bed.alice();
             bed.sidecar.emit("connection", ALICE, object().put("state", "close").put("reason", "transient")
                     .put("message", "Connection Lost").put("retryInMs", 60000));
-            Deadline.await("alice disconnected", () -> alice.client().state() == LoginState.TRANSIENT_DISCONNECT);
+            BridgeBed.until("alice disconnected", () -> alice.client().state() == LoginState.TRANSIENT_DISCONNECT,
+                    () -> "state " + alice.client().state());
             bed.sidecar.on("send.message", r -> {
                 throw new ScriptedSidecar.Refusal("NOT_CONNECTED", "not connected to WhatsApp right now");
             });
@@ -97,21 +99,23 @@ class SupervisionTest {
         try (ScriptedBed bed = ScriptedBed.started()) {
             var alice = bed.alice();
             bed.sidecar.on("ping", r -> r.generation() == 1 ? ScriptedSidecar.NO_ANSWER : object());
-            Deadline.await("a restart after missed heartbeats", () -> bed.connector.sidecar().restarts() >= 1);
+            BridgeBed.until("a restart after missed heartbeats", () -> bed.connector.sidecar().restarts() >= 1,
+                    () -> "no restart");
             bed.sidecar.awaitRequest("session.open", r -> r.generation() == 2);
-            Deadline.await("alice connected again", () -> alice.client().state() == LoginState.CONNECTED);
+            BridgeBed.until("alice connected again", () -> alice.client().state() == LoginState.CONNECTED,
+                    () -> "state " + alice.client().state());
         }
     }
 
     @Test
     void aSidecarOfAnotherProtocolVersionIsRefusedClearly() {
         ScriptedSidecar other = new ScriptedSidecar();
-        other.protocolVersion = 2;
+        other.protocolVersion = 1;
         WhatsAppConnector connector = new WhatsAppConnector(config -> other);
         var e = assertThrows(ConnectorException.class, () -> connector.start(new dev.passerelle.core.spi.ConnectorContext(
                 ScriptedSidecar.JSON.createObjectNode(), java.nio.file.Path.of("target"), new byte[32],
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry())));
-        assertTrue(e.getMessage().contains("another version") && e.getMessage().contains("protocol version 2")
+        assertTrue(e.getMessage().contains("another version") && e.getMessage().contains("protocol version 1")
                 && e.getMessage().contains("sidecar_path"), e.getMessage());
     }
 }

@@ -80,7 +80,10 @@ class ThroughputBench {
             for (int i = 0; i < total; i++) {
                 bed.sidecar.emit("message", ScriptedBed.ALICE, message(i % CHATS, "m" + i));
             }
-            Deadline.await("all events", java.time.Duration.ofMinutes(2), () -> alice.sink().size() >= before + total);
+            // A benchmark waits as long as it takes (a test would use BridgeBed.until).
+            while (alice.sink().size() < before + total) {
+                Thread.sleep(5);
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("BENCH whatsapp connector alone: %d messages in %.2f s = %.0f messages/s%n", total,
                     seconds, total / seconds);

@@ -164,6 +164,13 @@ class WhatsAppBridgeTest {
                 e.path("content").path("m.relates_to").path("key").asText().equals("🎉")
                         && e.path("content").path("m.relates_to").path("event_id").asText()
                         .equals(original.path("event_id").asText())), () -> bed.events(room, "m.reaction").toString());
+        // WhatsApp takes a reaction back without naming it: Bob's reaction is redacted.
+        String reaction = bed.events(room, "m.reaction").getFirst().path("event_id").asText();
+        sidecar.emit("reaction", ALICE, object().put("chat", BOB_JID).put("sender", BOB_JID).put("target", "E1")
+                .put("emoji", "").put("removed", true));
+        BridgeBed.until("the reaction's redaction", () -> bed.events(room, "m.room.redaction").stream().anyMatch(e ->
+                e.path("redacts").asText(e.path("content").path("redacts").asText()).equals(reaction)),
+                () -> bed.events(room, "m.room.redaction").toString());
         sidecar.emit("delete", ALICE, object().put("chat", BOB_JID).put("sender", BOB_JID).put("target", "E1"));
         BridgeBed.until("the redaction", () -> bed.events(room, "m.room.redaction").stream().anyMatch(e ->
                 e.path("redacts").asText(e.path("content").path("redacts").asText())
@@ -190,6 +197,25 @@ class WhatsAppBridgeTest {
         var bodies = bed.events(room, "m.room.message").stream().map(e -> e.path("content").path("body").asText())
                 .toList();
         assertTrue(bodies.indexOf("while away") < bodies.indexOf("after"), bodies.toString());
+    }
+
+    @Test
+    void afterARestartAReactionToSomeonesGroupMessageStillNamesThem() {
+        sidecar.on("chat.info", r -> object().put("id", GROUP).put("name", "G"));
+        emit(message(GROUP, BOB_JID, "K1", "react to me"));
+        ObjectNode bobs = bed.awaitMessage(GROUP, "react to me");
+        String room = bed.portalRoom(GROUP).orElseThrow();
+        bed.stopBridge();
+        bed.start();
+        sidecar.awaitRequest("session.open", r -> r.generation() == 2);
+        ObjectNode reaction = object();
+        reaction.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", bobs.path("event_id")
+                .asText()).put("key", "👍");
+        bed.sendAs(BridgeBed.ALICE, room, "m.reaction", reaction);
+        var sent = sidecar.awaitRequest("send.reaction", r -> true).params();
+        assertEquals("K1", sent.path("target").path("id").asText());
+        assertEquals(BOB_JID, sent.path("target").path("participant").asText(), "WhatsApp needs the group sender");
+        assertEquals(false, sent.path("target").path("fromMe").asBoolean());
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class FromMatrix {
             case MessageContent.Media m -> {
                 String kind = switch (m.kind()) {
                     case IMAGE -> "image";
-                    case VIDEO, ANIMATION -> "video";
+                    case VIDEO -> "video";
+                    case ANIMATION -> "gif";
                     case AUDIO -> "audio";
                     case VOICE -> "voice";
                     case STICKER -> "sticker";
@@ -52,6 +53,9 @@ public final class FromMatrix {
                     out.put("caption", WhatsAppFormat.render(m.caption(), written));
                 }
                 m.durationMs().ifPresent(ms -> out.put("seconds", Math.max(1, Math.round(ms / 1000.0))));
+                if (m.kind() == MessageContent.MediaKind.VOICE && !m.waveform().isEmpty()) {
+                    out.put("waveform", Waveform.toWhatsApp(m.waveform()));
+                }
                 try (InputStream in = m.media().open()) {
                     out.put("data", Base64.getEncoder().encodeToString(in.readAllBytes()));
                 } catch (IOException e) {
@@ -62,8 +66,16 @@ public final class FromMatrix {
                 out.put("kind", "location").put("latitude", l.latitude()).put("longitude", l.longitude());
                 l.name().ifPresent(n -> out.put("name", n));
             }
-            // Not in the connector's capabilities yet, so the engine refuses polls before they get here.
-            case MessageContent.Poll p -> throw new NetworkException("Polls cannot be sent to WhatsApp yet.", false);
+            case MessageContent.Poll p -> {
+                // WhatsApp's 0 lets each person choose as many answers as they like.
+                int selectable = p.maxSelections() >= p.options().size() && p.options().size() > 1 ? 0
+                        : p.maxSelections();
+                out.put("kind", "poll").put("name", p.question().text()).put("selectable", selectable);
+                var options = out.putArray("options");
+                for (MessageContent.PollOption o : p.options()) {
+                    options.addObject().put("id", o.id()).put("text", o.text());
+                }
+            }
         }
         if (!mentioned.isEmpty()) {
             mentioned.stream().distinct().forEach(out.putArray("mentions")::add);

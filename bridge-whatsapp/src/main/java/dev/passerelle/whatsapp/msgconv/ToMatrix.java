@@ -9,6 +9,8 @@ import dev.passerelle.core.spi.MessageContent.TextKind;
 import dev.passerelle.whatsapp.format.WhatsAppFormat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,7 +49,8 @@ public final class ToMatrix {
     private static MessageContent media(String kind, JsonNode c, Optional<String> raw, MediaDownloader media) {
         MediaKind mediaKind = switch (kind) {
             case "image" -> MediaKind.IMAGE;
-            case "video", "gif" -> MediaKind.VIDEO;
+            case "video" -> MediaKind.VIDEO;
+            case "gif" -> MediaKind.ANIMATION;
             case "audio" -> MediaKind.AUDIO;
             case "voice" -> MediaKind.VOICE;
             case "sticker" -> MediaKind.STICKER;
@@ -63,8 +66,10 @@ public final class ToMatrix {
                 : Optional.empty();
         Optional<Long> duration = c.has("seconds") ? Optional.of(c.path("seconds").asLong() * 1000) : Optional.empty();
         FormattedText caption = text(c, "caption").map(WhatsAppFormat::parse).orElse(FormattedText.plain(""));
+        List<Integer> waveform = mediaKind == MediaKind.VOICE ? text(c, "waveform").map(Waveform::toMatrix)
+                .orElse(List.of()) : List.of();
         return new MessageContent.Media(mediaKind, media.source(raw.get()), fileName, mime, c.path("size").asLong(0),
-                dims, duration, caption);
+                dims, duration, caption, waveform);
     }
 
     private static MessageContent contacts(JsonNode c) {
@@ -80,14 +85,16 @@ public final class ToMatrix {
                 bytes.length, Optional.empty(), Optional.empty(), FormattedText.plain(""));
     }
 
+    // Option ids are what WhatsApp's votes name (the hash of the option's text), so votes need no lookup.
     private static MessageContent poll(JsonNode c) {
-        StringBuilder text = new StringBuilder("Poll: ").append(c.path("name").asText());
-        int i = 1;
+        List<MessageContent.PollOption> options = new ArrayList<>();
         for (JsonNode option : c.path("options")) {
-            text.append('\n').append(i++).append(". ").append(option.asText());
+            options.add(new MessageContent.PollOption(option.path("id").asText(), option.path("text").asText()));
         }
-        text.append("\n(vote on WhatsApp)");
-        return new MessageContent.Text(FormattedText.plain(text.toString()), TextKind.NORMAL);
+        // WhatsApp's 0 means "as many as one likes".
+        int selectable = c.path("selectable").asInt(0);
+        int max = selectable <= 0 || selectable > options.size() ? Math.max(1, options.size()) : selectable;
+        return new MessageContent.Poll(FormattedText.plain(c.path("name").asText()), options, max);
     }
 
     private static MessageContent notice(String text) {

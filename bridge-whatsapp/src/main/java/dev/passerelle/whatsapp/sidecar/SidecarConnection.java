@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SidecarConnection {
 
-    static final int PROTOCOL_VERSION = 1;
+    // 2: polls (options with ids, poll_vote events, sending polls).
+    static final int PROTOCOL_VERSION = 2;
     private static final Logger LOG = LoggerFactory.getLogger(SidecarConnection.class);
     private static final Logger SIDECAR_LOG = LoggerFactory.getLogger("dev.passerelle.whatsapp.sidecar.node");
 

@@ -18,6 +18,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SidecarProcess implements AutoCloseable {
 
+    /** The sidecar protocol version this bridge speaks (every line carries it; the handshake checks it). */
+    public static final int PROTOCOL_VERSION = SidecarConnection.PROTOCOL_VERSION;
+
     private static final Logger LOG = LoggerFactory.getLogger(SidecarProcess.class);
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
 
