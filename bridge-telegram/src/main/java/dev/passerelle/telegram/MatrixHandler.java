@@ -26,23 +26,25 @@ final class MatrixHandler {
     private final Requests requests;
     private final FromMatrix fromMatrix;
     private final OutgoingMessages outgoing;
+    private final MessageIds ids;
 
-    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing) {
+    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing, MessageIds ids) {
         this.requests = requests;
         this.fromMatrix = fromMatrix;
         this.outgoing = outgoing;
+        this.ids = ids;
     }
 
     SentMessage send(OutgoingMessage message) throws NetworkException {
         long chatId = TelegramIds.chatId(message.chatId());
         InputMessageReplyTo replyTo = message.replyTo().isPresent()
-                ? new InputMessageReplyTo.ToMessage(TelegramIds.messageId(message.replyTo().get().messageId()))
+                ? new InputMessageReplyTo.ToMessage(ids.local(chatId, message.replyTo().get().messageId()))
                 : null;
         try (FromMatrix.Outgoing content = fromMatrix.convert(message.content())) {
             Message temporary = requests.call(new MessageRequest.SendMessage(chatId, replyTo, content.content()));
             Message sent = temporary.sendingState() == null ? temporary
                     : outgoing.awaitFinal(temporary.id(), CONFIRM_TIMEOUT);
-            return new SentMessage(Long.toString(sent.id()), Instant.ofEpochSecond(sent.date()));
+            return new SentMessage(ids.bridged(sent), Instant.ofEpochSecond(sent.date()));
         }
     }
 
@@ -51,7 +53,7 @@ final class MatrixHandler {
             throw new NetworkException("Telegram can only edit the text of a message from here", false);
         }
         long chatId = TelegramIds.chatId(edit.target().chatId());
-        long messageId = TelegramIds.messageId(edit.target().messageId());
+        long messageId = ids.local(chatId, edit.target().messageId());
         outgoing.editing(chatId, messageId);
         try (FromMatrix.Outgoing content = fromMatrix.convert(edit.newContent())) {
             requests.call(new MessageRequest.EditMessageText(chatId, messageId, content.content()));
@@ -62,24 +64,27 @@ final class MatrixHandler {
     }
 
     void react(OutgoingReaction reaction) throws NetworkException {
-        requests.call(new MessageRequest.AddMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
-                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji()),
+        long chatId = TelegramIds.chatId(reaction.target().chatId());
+        requests.call(new MessageRequest.AddMessageReaction(chatId, ids.local(chatId, reaction.target().messageId()),
+                new ReactionType.Emoji(reaction.emoji()),
                 false, true));
     }
 
     void unreact(OutgoingReaction reaction) throws NetworkException {
-        requests.call(new MessageRequest.RemoveMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
-                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji())));
+        long chatId = TelegramIds.chatId(reaction.target().chatId());
+        requests.call(new MessageRequest.RemoveMessageReaction(chatId,
+                ids.local(chatId, reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji())));
     }
 
     void delete(MessageTarget target) throws NetworkException {
-        requests.call(new MessageRequest.DeleteMessages(TelegramIds.chatId(target.chatId()),
-                List.of(TelegramIds.messageId(target.messageId())), true));
+        long chatId = TelegramIds.chatId(target.chatId());
+        requests.call(new MessageRequest.DeleteMessages(chatId, List.of(ids.local(chatId, target.messageId())),
+                true));
     }
 
     void markRead(MessageTarget upTo) throws NetworkException {
-        requests.call(new MessageRequest.ViewMessages(TelegramIds.chatId(upTo.chatId()),
-                List.of(TelegramIds.messageId(upTo.messageId())), true));
+        long chatId = TelegramIds.chatId(upTo.chatId());
+        requests.call(new MessageRequest.ViewMessages(chatId, List.of(ids.local(chatId, upTo.messageId())), true));
     }
 
     void typing(String chatId, boolean typing) throws NetworkException {

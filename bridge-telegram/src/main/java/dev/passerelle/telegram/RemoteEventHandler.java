@@ -47,6 +47,7 @@ final class RemoteEventHandler {
     private final ToMatrix toMatrix;
     private final ChatInfoFetcher chatInfo;
     private final OutgoingMessages outgoing;
+    private final MessageIds ids;
     /**
      * Per message, the reactions last seen (user + emoji), to turn TDLib's totals into added and removed; the
      * messages reacted to most recently only, so that a long-running client does not grow without end.
@@ -62,13 +63,14 @@ final class RemoteEventHandler {
     private volatile boolean disconnected;
 
     RemoteEventHandler(String loginId, RemoteEventSink sink, Directory directory, ToMatrix toMatrix,
-                       ChatInfoFetcher chatInfo, OutgoingMessages outgoing) {
+                       ChatInfoFetcher chatInfo, OutgoingMessages outgoing, MessageIds ids) {
         this.loginId = loginId;
         this.sink = sink;
         this.directory = directory;
         this.toMatrix = toMatrix;
         this.chatInfo = chatInfo;
         this.outgoing = outgoing;
+        this.ids = ids;
     }
 
     void onUpdate(JsonNode node) {
@@ -123,7 +125,7 @@ final class RemoteEventHandler {
                     PortalRef portal = portal(directory.chat(d.chatId()));
                     for (long id : d.messageIds()) {
                         sink.emit(new RemoteEvent.MessageDeleted(portal, new Sender(loginId, true),
-                                Long.toString(id), Instant.now()));
+                                ids.bridged(d.chatId(), id), Instant.now()));
                     }
                 }
             }
@@ -168,8 +170,9 @@ final class RemoteEventHandler {
     /** A message as a bridged event (also used by history fetches). */
     RemoteEvent.Message toEvent(Chat chat, Message message) {
         Optional<String> replyTo = message.replyTo() instanceof MessageReplyTo.ToMessage r
-                && r.chatId() == message.chatId() ? Optional.of(Long.toString(r.messageId())) : Optional.empty();
-        return new RemoteEvent.Message(portal(chat), sender(message), Long.toString(message.id()),
+                && r.chatId() == message.chatId() ? Optional.of(ids.bridged(r.chatId(), r.messageId()))
+                : Optional.empty();
+        return new RemoteEvent.Message(portal(chat), sender(message), ids.bridged(message),
                 Instant.ofEpochSecond(message.date()), toMatrix.parts(message.content()), replyTo, Optional.empty());
     }
 
@@ -180,7 +183,7 @@ final class RemoteEventHandler {
         Chat chat = directory.chat(c.chatId());
         Message message = chatInfo.requests().call(new MessageRequest.GetMessage(c.chatId(), c.messageId()));
         Instant when = message.editDate() > 0 ? Instant.ofEpochSecond(message.editDate()) : Instant.now();
-        sink.emit(new RemoteEvent.Edit(portal(chat), sender(message), Long.toString(c.messageId()), "", when,
+        sink.emit(new RemoteEvent.Edit(portal(chat), sender(message), ids.bridged(message), "", when,
                 toMatrix.convert(c.newContent())));
     }
 
@@ -207,19 +210,20 @@ final class RemoteEventHandler {
         Set<String> before = reactions.getOrDefault(key, Set.of());
         reactions.put(key, now);
         PortalRef portal = portal(directory.chat(chatId));
+        String bridgedId = ids.bridged(chatId, messageId);
         Instant at = Instant.now();
         for (String added : now) {
             if (!before.contains(added)) {
                 String[] userAndEmoji = added.split(" ", 2);
                 sink.emit(new RemoteEvent.Reaction(portal, new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)),
-                        Long.toString(messageId), userAndEmoji[1], at));
+                        bridgedId, userAndEmoji[1], at));
             }
         }
         for (String removed : before) {
             if (!now.contains(removed)) {
                 String[] userAndEmoji = removed.split(" ", 2);
                 sink.emit(new RemoteEvent.ReactionRemoved(portal,
-                        new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)), Long.toString(messageId),
+                        new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)), bridgedId,
                         userAndEmoji[1], at));
             }
         }

@@ -2,6 +2,7 @@ package dev.passerelle.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.spi.ChatInfo;
+import dev.passerelle.core.spi.ConnectorStore;
 import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.NetworkClient;
@@ -60,7 +61,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
     private volatile boolean closing;
 
     TelegramClient(TdReceiveLoop loop, TelegramConfig config, TdDatabase database, String loginId,
-                   RemoteEventSink sink, GhostUserIds ghosts) {
+                   RemoteEventSink sink, GhostUserIds ghosts, ConnectorStore store) {
         this.loop = loop;
         this.config = config;
         this.database = database;
@@ -73,10 +74,11 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.directory = new Directory(requests);
         this.chats = new ChatInfoFetcher(requests, files, loginId);
         ToMatrix toMatrix = new ToMatrix(format, files::source, this::nameOf);
-        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing);
+        MessageIds ids = new MessageIds(store, loginId);
+        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing, ids);
         this.matrix = new MatrixHandler(requests, new FromMatrix(format, database.directory().resolve("uploads")),
-                outgoing);
-        this.backfill = new Backfill(requests, directory, events);
+                outgoing, ids);
+        this.backfill = new Backfill(requests, directory, events, ids);
         this.resolver = new IdentifierResolver(requests, directory, files);
     }
 

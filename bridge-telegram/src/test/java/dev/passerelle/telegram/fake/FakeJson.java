@@ -63,13 +63,14 @@ final class FakeJson {
     }
 
     static ObjectNode message(FakeChat c, FakeMessage m, long viewer) {
-        ObjectNode msg = obj("message").put("id", m.id);
+        ObjectNode msg = obj("message").put("id", c.messageIdFor(m, viewer));
         msg.set("sender_id", obj("messageSenderUser").put("user_id", m.sender));
         msg.put("chat_id", c.idFor(viewer)).put("is_outgoing", m.sender == viewer).put("is_pinned", false)
                 .put("date", m.date).put("edit_date", m.editDate).put("media_album_id", "0");
-        if (m.replyTo != 0) {
+        FakeMessage repliedTo = m.replyTo == 0 ? null : c.messages.get(m.replyTo);
+        if (repliedTo != null) {
             msg.set("reply_to", obj("messageReplyToMessage").put("chat_id", c.idFor(viewer))
-                    .put("message_id", m.replyTo));
+                    .put("message_id", c.messageIdFor(repliedTo, viewer)));
         }
         msg.set("interaction_info", interaction(m, viewer));
         msg.set("content", m.content.deepCopy());

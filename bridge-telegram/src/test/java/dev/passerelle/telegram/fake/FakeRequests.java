@@ -90,19 +90,20 @@ final class FakeRequests {
             case "sendMessage" -> sent(answer);
             case "deleteMessages" -> {
                 FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-                List<Long> ids = FakeTdlib.longs(r.path("message_ids"));
-                for (long id : ids) {
-                    FakeMessage m = chat.messages.get(id);
+                List<FakeMessage> gone = new java.util.ArrayList<>();
+                for (long id : FakeTdlib.longs(r.path("message_ids"))) {
+                    FakeMessage m = chat.message(c.account, id);
                     if (m == null || (m.sender != c.account && !chat.admins.contains(c.account)
                             && chat.members.getFirst() != c.account)) {
                         return; // refused in handle()
                     }
+                    gone.add(m);
                 }
-                t.deleted(chat, ids);
+                t.deleted(chat, gone);
             }
             case "addMessageReaction", "removeMessageReaction" -> {
                 FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-                FakeMessage m = chat.messages.get(r.path("message_id").asLong());
+                FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
                 String emoji = r.path("reaction_type").path("emoji").asText();
                 if (r.path("@type").asText().startsWith("add")) {
                     m.reactors(emoji).add(c.account);
@@ -273,7 +274,7 @@ final class FakeRequests {
 
     private JsonNode message(long chatId, long messageId) {
         FakeChat chat = t.chatFor(c.account, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(c.account, messageId);
         if (m == null) {
             throw new FakeError(404, "Message not found");
         }
@@ -287,7 +288,7 @@ final class FakeRequests {
         ObjectNode out = obj("messages");
         ArrayNode list = out.putArray("messages");
         for (FakeMessage m : all) {
-            if ((from == 0 || m.id <= from) && list.size() < limit) {
+            if ((from == 0 || chat.messageIdFor(m, c.account) <= from) && list.size() < limit) {
                 list.add(FakeJson.message(chat, m, c.account));
             }
         }
@@ -299,10 +300,12 @@ final class FakeRequests {
         FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
         ObjectNode content = content(r.path("input_message_content"));
         long replyTo = r.path("reply_to").path("message_id").asLong(0);
-        if (replyTo != 0 && !chat.messages.containsKey(replyTo)) {
+        FakeMessage repliedTo = replyTo == 0 ? null : chat.message(c.account, replyTo);
+        if (replyTo != 0 && repliedTo == null) {
             throw new FakeError(400, "Message to be replied not found");
         }
-        FakeMessage temporary = new FakeMessage(t.temporaryId(), c.account, FakeTelegram.now(), replyTo, content);
+        FakeMessage temporary = new FakeMessage(t.temporaryId(), c.account, FakeTelegram.now(),
+                repliedTo == null ? 0 : repliedTo.id, content);
         ObjectNode answer = FakeJson.message(chat, temporary, c.account);
         answer.set("sending_state", obj("messageSendingStatePending").put("sending_id", 0));
         return answer;
@@ -333,8 +336,9 @@ final class FakeRequests {
             td.emit(c, f);
             return;
         }
+        long replyTo = pending.path("reply_to").path("message_id").asLong(0);
         FakeMessage m = t.store(chat, c.account, (ObjectNode) pending.get("content"),
-                pending.path("reply_to").path("message_id").asLong(0));
+                replyTo == 0 ? 0 : chat.message(c.account, replyTo).id);
         ObjectNode succeeded = obj("updateMessageSendSucceeded").put("old_message_id", oldId);
         succeeded.set("message", FakeJson.message(chat, m, c.account));
         for (FakeClient own : td.clientsOf(c.account)) {
@@ -351,7 +355,7 @@ final class FakeRequests {
 
     private JsonNode editMessageText(JsonNode r) {
         FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-        FakeMessage m = chat.messages.get(r.path("message_id").asLong());
+        FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
         if (m == null) {
             throw new FakeError(400, "Message not found");
         }

@@ -34,6 +34,8 @@ public final class FakeTelegram {
     Optional<Integer> floodWait = Optional.empty();
     Optional<String> failNextSend = Optional.empty();
     private long nextMessage = 1;
+    /** Per account, the next id it gives a message of a basic group (each account counts on its own). */
+    private final Map<Long, Long> nextLocal = new HashMap<>();
     private long nextTemporary = 1;
     private int nextFile = 1;
     private long nextGroup = 1;
@@ -59,6 +61,18 @@ public final class FakeTelegram {
         }
         chats.add(chat);
         return chatId;
+    }
+
+    /**
+     * While {@code unreachable}, new messages of the chat are not pushed to {@code account}'s clients (a test lever:
+     * what only the other members' logins see).
+     */
+    public synchronized void setUnreachable(long chatId, long account, boolean unreachable) {
+        if (unreachable) {
+            group(chatId).unreachable.add(account);
+        } else {
+            group(chatId).unreachable.remove(account);
+        }
     }
 
     public synchronized void makeAdmin(long chatId, long account) {
@@ -116,20 +130,23 @@ public final class FakeTelegram {
         }
     }
 
-    /** {@code from} writes {@code text} in the chat it sees as {@code chatId}. Returns the message id. */
+    /** {@code from} writes {@code text} in the chat it sees as {@code chatId}. Returns the id {@code from} sees. */
     public long write(long from, long chatId, String text) {
         return post(from, chatId, FakeJson.text(text), 0);
     }
 
     public synchronized long post(long from, long chatId, ObjectNode content, long replyTo) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = store(chat, from, content, replyTo);
+        FakeMessage m = store(chat, from, content, replyTo == 0 ? 0 : chat.message(from, replyTo).id);
         for (long member : chat.members) {
+            if (chat.unreachable.contains(member)) {
+                continue;
+            }
             ObjectNode update = obj("updateNewMessage");
             update.set("message", FakeJson.message(chat, m, member));
             deliver(member, update);
         }
-        return m.id;
+        return chat.messageIdFor(m, from);
     }
 
     /** A file of the fake network, for media contents; returns its file object. */
@@ -167,7 +184,7 @@ public final class FakeTelegram {
 
     public synchronized void edit(long from, long chatId, long messageId, String text) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(from, messageId);
         m.content = FakeJson.text(text);
         m.editDate = now();
         contentChanged(chat, m);
@@ -175,16 +192,16 @@ public final class FakeTelegram {
 
     public synchronized void delete(long from, long chatId, long... messageIds) {
         FakeChat chat = chatFor(from, chatId);
-        List<Long> ids = new ArrayList<>();
+        List<FakeMessage> gone = new ArrayList<>();
         for (long id : messageIds) {
-            ids.add(id);
+            gone.add(chat.message(from, id));
         }
-        deleted(chat, ids);
+        deleted(chat, gone);
     }
 
     public synchronized void react(long from, long chatId, long messageId, String emoji, boolean add) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(from, messageId);
         if (add) {
             m.reactors(emoji).add(from);
         } else {
@@ -209,16 +226,17 @@ public final class FakeTelegram {
     }
 
     public synchronized List<Long> messageIds(long viewer, long chatId) {
-        return List.copyOf(chatFor(viewer, chatId).messages.keySet());
+        FakeChat chat = chatFor(viewer, chatId);
+        return chat.messages.values().stream().map(m -> chat.messageIdFor(m, viewer)).toList();
     }
 
     public synchronized Optional<String> textOf(long viewer, long chatId, long messageId) {
-        FakeMessage m = chatFor(viewer, chatId).messages.get(messageId);
+        FakeMessage m = chatFor(viewer, chatId).message(viewer, messageId);
         return m == null ? Optional.empty() : Optional.of(m.content.path("text").path("text").asText());
     }
 
     public synchronized ObjectNode contentOf(long viewer, long chatId, long messageId) {
-        return chatFor(viewer, chatId).messages.get(messageId).content.deepCopy();
+        return chatFor(viewer, chatId).message(viewer, messageId).content.deepCopy();
     }
 
     /** Whether a client is logged in to {@code account} right now. */
@@ -292,6 +310,13 @@ public final class FakeTelegram {
         long id = (nextMessage++) * ID_STEP;
         FakeMessage m = new FakeMessage(id, from, now(), replyTo, content);
         chat.messages.put(id, m);
+        if (chat.idsPerAccount()) {
+            for (long member : chat.members) {
+                // each account's own sequence, started apart so that two accounts never agree by chance
+                long local = nextLocal.merge(member, 1000 + member % 89 * 100, (a, b) -> a + 1);
+                m.localIds.put(member, local * ID_STEP);
+            }
+        }
         return m;
     }
 
@@ -301,17 +326,19 @@ public final class FakeTelegram {
 
     void contentChanged(FakeChat chat, FakeMessage m) {
         for (long member : chat.members) {
-            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member)).put("message_id", m.id);
+            long id = chat.messageIdFor(m, member);
+            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member)).put("message_id", id);
             update.set("new_content", m.content.deepCopy());
             deliver(member, update);
-            deliver(member, obj("updateMessageEdited").put("chat_id", chat.idFor(member)).put("message_id", m.id)
+            deliver(member, obj("updateMessageEdited").put("chat_id", chat.idFor(member)).put("message_id", id)
                     .put("edit_date", m.editDate));
         }
     }
 
-    void deleted(FakeChat chat, List<Long> ids) {
-        ids.forEach(chat.messages::remove);
+    void deleted(FakeChat chat, List<FakeMessage> gone) {
+        gone.forEach(m -> chat.messages.remove(m.id));
         for (long member : chat.members) {
+            List<Long> ids = gone.stream().map(m -> chat.messageIdFor(m, member)).toList();
             deliver(member, FakeJson.ids("updateDeleteMessages", chat.idFor(member), FakeTdlib.set(ids))
                     .put("is_permanent", true).put("from_cache", false));
         }
@@ -320,7 +347,7 @@ public final class FakeTelegram {
     void interactionChanged(FakeChat chat, FakeMessage m) {
         for (long member : chat.members) {
             ObjectNode update = obj("updateMessageInteractionInfo").put("chat_id", chat.idFor(member))
-                    .put("message_id", m.id);
+                    .put("message_id", chat.messageIdFor(m, member));
             update.set("interaction_info", FakeJson.interaction(m, member));
             deliver(member, update);
         }
