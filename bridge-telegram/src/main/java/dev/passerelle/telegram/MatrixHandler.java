@@ -27,12 +27,15 @@ final class MatrixHandler {
     private final FromMatrix fromMatrix;
     private final OutgoingMessages outgoing;
     private final MessageIds ids;
+    private final PollVotes polls;
 
-    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing, MessageIds ids) {
+    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing, MessageIds ids,
+                  PollVotes polls) {
         this.requests = requests;
         this.fromMatrix = fromMatrix;
         this.outgoing = outgoing;
         this.ids = ids;
+        this.polls = polls;
     }
 
     SentMessage send(OutgoingMessage message) throws NetworkException {
@@ -80,6 +83,18 @@ final class MatrixHandler {
         long chatId = TelegramIds.chatId(target.chatId());
         requests.call(new MessageRequest.DeleteMessages(chatId, List.of(ids.local(chatId, target.messageId())),
                 true));
+    }
+
+    /** A Matrix vote: option ids are positions ({@code ToMatrix} names them so). */
+    void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        long chatId = TelegramIds.chatId(poll.chatId());
+        long messageId = ids.local(chatId, poll.messageId());
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (String id : optionIds) {
+            positions.add((int) TelegramIds.number(id, "poll option"));
+        }
+        polls.votedFromMatrix(chatId, messageId, optionIds);
+        requests.call(new MessageRequest.SetPollAnswer(chatId, messageId, positions));
     }
 
     void markRead(MessageTarget upTo) throws NetworkException {

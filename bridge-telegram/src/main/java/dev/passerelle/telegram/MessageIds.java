@@ -124,6 +124,7 @@ final class MessageIds {
             case MessageContent.Audio a -> text(a.caption());
             case MessageContent.Document d -> text(d.caption());
             case MessageContent.VoiceNote v -> text(v.caption());
+            case MessageContent.Poll p -> text(p.poll().question());
             case null, default -> "";
         };
         try {

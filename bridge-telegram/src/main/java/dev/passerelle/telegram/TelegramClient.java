@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TelegramClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving {
+        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving, NetworkClient.PollVoting {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramClient.class);
 
@@ -75,9 +75,11 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.chats = new ChatInfoFetcher(requests, files, loginId);
         ToMatrix toMatrix = new ToMatrix(format, files::source, this::nameOf);
         MessageIds ids = new MessageIds(store, loginId);
-        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing, ids);
+        PollVotes polls = new PollVotes(loginId);
+        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing, ids, polls,
+                new SecretChatNotices(store, loginId, sink));
         this.matrix = new MatrixHandler(requests, new FromMatrix(format, database.directory().resolve("uploads")),
-                outgoing, ids);
+                outgoing, ids, polls);
         this.backfill = new Backfill(requests, directory, events, ids);
         this.resolver = new IdentifierResolver(requests, directory, files);
     }
@@ -216,6 +218,11 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
     @Override
     public void deleteMessage(MessageTarget target) throws NetworkException {
         matrix.delete(target);
+    }
+
+    @Override
+    public void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        matrix.vote(poll, optionIds);
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class TelegramConnector implements NetworkConnector {
     @Override
     public NetworkCapabilities capabilities() {
         // 2 GB files for user accounts; messages may be edited for 48 h in groups; 1 reaction without Premium
-        return new NetworkCapabilities(EnumSet.complementOf(EnumSet.of(NetworkCapabilities.MessageKind.POLL)), true,
+        return new NetworkCapabilities(EnumSet.allOf(NetworkCapabilities.MessageKind.class), true,
                 2000L * 1024 * 1024, true, Optional.of(Duration.ofHours(48)), true, Optional.empty(), true, 1);
     }
 

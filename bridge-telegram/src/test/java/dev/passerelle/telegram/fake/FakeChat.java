@@ -11,10 +11,11 @@ import java.util.Map;
  */
 final class FakeChat {
 
-    enum Kind { PRIVATE, BASIC_GROUP, SUPERGROUP, CHANNEL }
+    enum Kind { PRIVATE, BASIC_GROUP, SUPERGROUP, CHANNEL, SECRET }
 
     final Kind kind;
-    final long groupId; // basic group or supergroup id; 0 for a private chat
+    final long groupId; // basic group, supergroup or secret chat id; 0 for a private chat
+    boolean isForum;
     final long chatId;  // the group's chat id; 0 for a private chat
     String title;
     com.fasterxml.jackson.databind.node.ObjectNode photo; // chatPhotoInfo, or null

@@ -22,6 +22,9 @@ final class FakeMessage {
     ObjectNode content;
     int editDate;
     final Map<String, Set<Long>> reactions = new LinkedHashMap<>();
+    /** For polls: each voter's chosen option positions. */
+    final Map<Long, Set<Integer>> votes = new LinkedHashMap<>();
+    int forumTopicId; // 0: not in a forum topic
 
     FakeMessage(long id, long sender, int date, long replyTo, ObjectNode content) {
         this.id = id;

@@ -63,6 +63,7 @@ final class FakeRequests {
             case "sendMessage" -> sendMessage(r);
             case "editMessageText" -> editMessageText(r);
             case "downloadFile" -> td.download(c, r.path("file_id").asInt());
+            case "setPollAnswer" -> setPollAnswer(r);
             default -> throw new FakeError(400, "The fake TDLib does not implement " + type);
         };
     }
@@ -401,15 +402,70 @@ final class FakeRequests {
             }
             case "inputMessageVoiceNote" -> {
                 ObjectNode voice = obj("voiceNote").put("duration", input.path("duration").asInt())
-                        .put("waveform", "").put("mime_type", "audio/ogg");
+                        .put("waveform", input.path("waveform").asText("")).put("mime_type", "audio/ogg");
                 voice.set("voice", upload(input.path("voice_note")));
                 ObjectNode out = obj("messageVoiceNote").put("is_listened", false);
                 out.set("voice_note", voice);
                 out.set("caption", caption);
                 yield out;
             }
+            case "inputMessageAnimation" -> {
+                JsonNode a = input.path("animation");
+                ObjectNode animation = obj("animation").put("duration", a.path("duration").asInt())
+                        .put("width", a.path("width").asInt()).put("height", a.path("height").asInt())
+                        .put("file_name", Path.of(a.path("animation").path("path").asText()).getFileName().toString())
+                        .put("mime_type", "video/mp4").put("has_stickers", false);
+                animation.set("animation", upload(a.path("animation")));
+                ObjectNode out = obj("messageAnimation").put("show_caption_above_media", false)
+                        .put("has_spoiler", false).put("is_secret", false);
+                out.set("animation", animation);
+                out.set("caption", caption);
+                yield out;
+            }
+            case "inputMessagePoll" -> {
+                if (input.path("options").size() < 2 || input.path("options").size() > 12) {
+                    throw new FakeError(400, "Poll must have between 2 and 12 options");
+                }
+                ObjectNode poll = obj("poll").put("id", Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 60)))
+                        .put("total_voter_count", 0).put("is_anonymous", input.path("is_anonymous").asBoolean(true))
+                        .put("allows_multiple_answers", input.path("allows_multiple_answers").asBoolean())
+                        .put("is_closed", false);
+                poll.set("question", input.get("question").deepCopy());
+                ArrayNode options = poll.putArray("options");
+                int i = 0;
+                for (JsonNode o : input.path("options")) {
+                    ObjectNode option = obj("pollOption").put("id", Integer.toString(i++));
+                    option.set("text", o.get("text").deepCopy());
+                    options.add(option);
+                }
+                poll.set("type", obj("pollTypeRegular"));
+                ObjectNode out = obj("messagePoll").put("can_add_option", false);
+                out.set("poll", poll);
+                yield out;
+            }
             default -> throw new FakeError(400, "The fake TDLib cannot send " + type);
         };
+    }
+
+    private JsonNode setPollAnswer(JsonNode r) {
+        FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
+        FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
+        if (m == null || !FakeJson.typeOf(m.content).equals("messagePoll")) {
+            throw new FakeError(400, "Message is not a poll");
+        }
+        int options = m.content.path("poll").path("options").size();
+        int[] positions = new int[r.path("option_ids").size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = r.path("option_ids").get(i).asInt();
+            if (positions[i] < 0 || positions[i] >= options) {
+                throw new FakeError(400, "Invalid option identifier specified");
+            }
+        }
+        if (positions.length > 1 && !m.content.path("poll").path("allows_multiple_answers").asBoolean()) {
+            throw new FakeError(400, "Can't choose more than 1 option in the poll");
+        }
+        t.votedBy(c.account, chat, m, positions);
+        return obj("ok");
     }
 
     private ObjectNode upload(JsonNode inputFile) {

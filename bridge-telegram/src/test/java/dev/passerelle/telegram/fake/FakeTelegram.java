@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -72,6 +74,111 @@ public final class FakeTelegram {
             group(chatId).unreachable.add(account);
         } else {
             group(chatId).unreachable.remove(account);
+        }
+    }
+
+    /** A secret chat that {@code from} opens with {@code to}; returns its chat id. */
+    public synchronized long openSecretChat(long from, long to) {
+        long secret = nextGroup++;
+        FakeChat chat = new FakeChat(FakeChat.Kind.SECRET, secret, -2_000_000_000_000L + secret,
+                accounts.get(to).firstName());
+        chat.members.add(from);
+        chat.members.add(to);
+        chats.add(chat);
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewChat");
+            update.set("chat", FakeJson.chat(chat, member));
+            deliver(member, update);
+        }
+        return chat.chatId;
+    }
+
+    /**
+     * The basic group becomes a supergroup, as Telegram does it: a new chat, "upgraded to" in the old one and
+     * "upgraded from" in the new one. Returns the supergroup's chat id.
+     */
+    public synchronized long upgrade(long from, long basicGroupChatId) {
+        FakeChat old = group(basicGroupChatId);
+        long supergroup = nextGroup++;
+        FakeChat chat = new FakeChat(FakeChat.Kind.SUPERGROUP, supergroup, -1_000_000_000_000L - supergroup,
+                old.title);
+        chat.members.addAll(old.members);
+        chats.add(chat);
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewChat");
+            update.set("chat", FakeJson.chat(chat, member));
+            deliver(member, update);
+        }
+        post(from, basicGroupChatId, (ObjectNode) obj("messageChatUpgradeTo").put("supergroup_id", supergroup), 0);
+        post(from, chat.chatId, (ObjectNode) obj("messageChatUpgradeFrom").put("title", old.title)
+                .put("basic_group_id", old.groupId), 0);
+        return chat.chatId;
+    }
+
+    /** A forum supergroup (topics). Returns its chat id. */
+    public synchronized long addForum(String title, long... members) {
+        long chatId = addGroup(title, true, members);
+        group(chatId).isForum = true;
+        return chatId;
+    }
+
+    /** {@code from} opens a topic in a forum: its first message; returns the topic id (that message's server id). */
+    public synchronized int createTopic(long from, long chatId, String name) {
+        long messageId = post(from, chatId, (ObjectNode) obj("messageForumTopicCreated").put("name", name)
+                .put("is_name_implicit", false), 0);
+        int topic = (int) (messageId / ID_STEP);
+        group(chatId).message(from, messageId).forumTopicId = topic;
+        return topic;
+    }
+
+    /** {@code from} writes in a topic of a forum (1: the General topic). Returns the message id. */
+    public synchronized long writeInTopic(long from, long chatId, int topic, String text) {
+        FakeChat chat = group(chatId);
+        FakeMessage m = store(chat, from, FakeJson.text(text), 0);
+        m.forumTopicId = topic;
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewMessage");
+            update.set("message", FakeJson.message(chat, m, member));
+            deliver(member, update);
+        }
+        return m.id;
+    }
+
+    /** {@code from} asks a question; returns the poll's message id. */
+    public synchronized long postPoll(long from, long chatId, String question, boolean anonymous,
+                                      boolean multipleAnswers, String... answers) {
+        ObjectNode poll = obj("poll").put("id", Long.toString(nextMessage * 7 + 1)).put("total_voter_count", 0)
+                .put("is_anonymous", anonymous).put("allows_multiple_answers", multipleAnswers)
+                .put("allows_revoting", true).put("is_closed", false);
+        poll.set("question", FakeJson.text(question).get("text"));
+        ArrayNode options = poll.putArray("options");
+        for (int i = 0; i < answers.length; i++) {
+            ObjectNode option = obj("pollOption").put("id", Integer.toString(i));
+            option.set("text", FakeJson.text(answers[i]).get("text"));
+            options.add(option);
+        }
+        poll.set("type", obj("pollTypeRegular"));
+        ObjectNode content = obj("messagePoll");
+        content.set("poll", poll);
+        return post(from, chatId, content, 0);
+    }
+
+    /** {@code voter} chooses the options at {@code positions} (none: takes the vote back). */
+    public synchronized void vote(long voter, long chatId, long messageId, int... positions) {
+        FakeChat chat = chatFor(voter, chatId);
+        votedBy(voter, chat, chat.message(voter, messageId), positions);
+    }
+
+    /** {@code user} comes online or goes away; every account hears it (as a contact would). */
+    public synchronized void setOnline(long user, boolean online) {
+        ObjectNode status = online ? obj("userStatusOnline").put("expires", now() + 300)
+                : obj("userStatusOffline").put("was_online", now());
+        for (long account : accounts.keySet()) {
+            if (account != user) {
+                ObjectNode update = obj("updateUserStatus").put("user_id", user);
+                update.set("status", status.deepCopy());
+                deliver(account, update);
+            }
         }
     }
 
@@ -235,6 +342,10 @@ public final class FakeTelegram {
         return m == null ? Optional.empty() : Optional.of(m.content.path("text").path("text").asText());
     }
 
+    public synchronized long senderOf(long viewer, long chatId, long messageId) {
+        return chatFor(viewer, chatId).message(viewer, messageId).sender;
+    }
+
     public synchronized ObjectNode contentOf(long viewer, long chatId, long messageId) {
         return chatFor(viewer, chatId).message(viewer, messageId).content.deepCopy();
     }
@@ -332,6 +443,21 @@ public final class FakeTelegram {
             deliver(member, update);
             deliver(member, obj("updateMessageEdited").put("chat_id", chat.idFor(member)).put("message_id", id)
                     .put("edit_date", m.editDate));
+        }
+    }
+
+    void votedBy(long voter, FakeChat chat, FakeMessage m, int... positions) {
+        Set<Integer> chosen = new java.util.TreeSet<>();
+        for (int p : positions) {
+            chosen.add(p);
+        }
+        m.votes.put(voter, chosen);
+        // user accounts learn of votes as a new content of the poll's message
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member))
+                    .put("message_id", chat.messageIdFor(m, member));
+            update.set("new_content", FakeJson.content(m, member));
+            deliver(member, update);
         }
     }
 
