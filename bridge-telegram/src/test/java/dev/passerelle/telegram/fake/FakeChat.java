@@ -18,6 +18,7 @@ final class FakeChat {
     boolean isForum;
     final long chatId;  // the group's chat id; 0 for a private chat
     String title;
+    final Map<Long, String> titles = new java.util.HashMap<>(); // per viewer, when it differs (secret chats)
     com.fasterxml.jackson.databind.node.ObjectNode photo; // chatPhotoInfo, or null
     final List<Long> members = new ArrayList<>(); // first is the creator
     final List<Long> admins = new ArrayList<>();

@@ -53,7 +53,7 @@ final class FakeJson {
                     .put("user_id", c.members.stream().filter(m -> m != viewer).findFirst().orElse(viewer));
         };
         chat.set("type", type);
-        chat.put("title", c.title);
+        chat.put("title", c.titles.getOrDefault(viewer, c.title));
         chat.set("photo", c.photo == null ? JSON.nullNode() : c.photo.deepCopy());
         chat.putArray("positions");
         return chat;

@@ -84,6 +84,8 @@ public final class FakeTelegram {
                 accounts.get(to).firstName());
         chat.members.add(from);
         chat.members.add(to);
+        chat.titles.put(from, accounts.get(to).firstName());
+        chat.titles.put(to, accounts.get(from).firstName());
         chats.add(chat);
         for (long member : chat.members) {
             ObjectNode update = obj("updateNewChat");
@@ -119,6 +121,7 @@ public final class FakeTelegram {
     public synchronized long addForum(String title, long... members) {
         long chatId = addGroup(title, true, members);
         group(chatId).isForum = true;
+        nextMessage++; // the forum's creation message (not kept): topic ids start after General's (1)
         return chatId;
     }
 
