@@ -69,7 +69,8 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.sink = sink;
         Requests requests = this::call;
         TelegramFiles files = new TelegramFiles(requests);
-        TelegramFormat format = new TelegramFormat(new GhostMentions(TelegramConnector.GHOST_PREFIX, ghosts));
+        TelegramFormat format = new TelegramFormat(new GhostMentions(TelegramConnector.GHOST_PREFIX, ghosts,
+                new Usernames(requests)));
         OutgoingMessages outgoing = new OutgoingMessages();
         this.directory = new Directory(requests);
         this.chats = new ChatInfoFetcher(requests, files, loginId);

@@ -56,6 +56,8 @@ class TelegramChatEventsTest {
     @Test
     void aSecretChatIsExplainedOnceInTheManagementRoomAndGetsNoPortal() {
         String management = bed.managementRoom(TelegramBridgeBed.ALICE);
+        // the bot's greeting: the room is Alice's management room from now on
+        until("the greeting", () -> !bed.botNotices(management).isEmpty(), () -> "");
         long secret = bed.telegram.openSecretChat(BOB, ALICE);
         until("the notice", () -> secretNotices(management) == 1, () -> "notices: " + bed.botNotices(management));
         assertTrue(bed.botNotices(management).stream().anyMatch(n -> n.contains("open it on your phone")));
