@@ -5,6 +5,7 @@ import dev.passerelle.core.spi.OutgoingEdit;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.SentMessage;
+import java.util.List;
 
 /**
  * One call the bridge made on a {@link TestNetworkClient} that the network accepted, as {@link TestLogin#sent()}
@@ -32,5 +33,17 @@ public sealed interface SentCall {
     }
 
     record SetTyping(String chatId, boolean typing) implements SentCall {
+    }
+
+    /** A vote in a poll; empty {@code optionIds} took the vote back. */
+    record Vote(MessageTarget poll, List<String> optionIds) implements SentCall {
+    }
+
+    /** {@code remoteUserId} was added to group {@code chatId} (a Matrix invite). */
+    record AddMember(String chatId, String remoteUserId) implements SentCall {
+    }
+
+    /** {@code remoteUserId} was removed from group {@code chatId} (a Matrix kick or ban). */
+    record RemoveMember(String chatId, String remoteUserId, String reason) implements SentCall {
     }
 }

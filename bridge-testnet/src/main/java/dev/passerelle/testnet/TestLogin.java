@@ -104,6 +104,28 @@ public final class TestLogin {
                 typing ? Duration.ofSeconds(5) : Duration.ZERO, world.nextTimestamp()));
     }
 
+    /**
+     * {@code fromUser} asks {@code question} in {@code chatId}: a single-choice poll whose options have the ids
+     * {@code "0"}, {@code "1"}... in order.
+     */
+    public RemoteEvent.Message poll(String chatId, String fromUser, String question, String... options) {
+        List<MessageContent.PollOption> list = new java.util.ArrayList<>();
+        for (int i = 0; i < options.length; i++) {
+            list.add(new MessageContent.PollOption(Integer.toString(i), options[i]));
+        }
+        return message(chatId, fromUser, List.of(MessagePart.only(new MessageContent.Poll(
+                FormattedText.plain(question), list, 1))), Optional.empty());
+    }
+
+    /**
+     * {@code fromUser} votes {@code optionIds} in poll {@code pollMessageId} (replacing their earlier vote); no ids
+     * takes the vote back. The poll is not checked, so that a vote on an unknown poll can be scripted.
+     */
+    public RemoteEvent.PollVote vote(String chatId, String fromUser, String pollMessageId, String... optionIds) {
+        return emitted(chatId, c -> new RemoteEvent.PollVote(c.portalFor(loginId), sender(fromUser), pollMessageId,
+                List.of(optionIds), world.nextTimestamp()));
+    }
+
     /** Renames a group or channel in the world and delivers the whole new chat info. */
     public RemoteEvent.ChatInfoChanged renameChat(String chatId, String newName) {
         return changeChat(chatId, chat -> chat.withName(newName));

@@ -2,10 +2,12 @@ package dev.passerelle.testnet;
 
 import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.spi.MessageContent;
+import dev.passerelle.core.spi.NetworkCapabilities;
 import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.RemoteEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scripted test network shared by the {@link TestNetworkConnector} and the tests of the same JVM. Thread-safe;
@@ -115,6 +117,14 @@ public final class TestNetwork {
     public static Optional<String> textOf(RemoteEvent.Message message) {
         return message.parts().isEmpty() || !(message.parts().getFirst().content() instanceof MessageContent.Text t)
                 ? Optional.empty() : Optional.of(t.text().text());
+    }
+
+    /**
+     * From now until the next {@link #reset()}, the network does not accept these kinds of messages (its
+     * capabilities no longer list them), like a network without polls or GIFs.
+     */
+    public static void withoutMessageKinds(NetworkCapabilities.MessageKind... kinds) {
+        world.withoutMessageKinds(Set.of(kinds));
     }
 
     /** The current world, captured by connectors and login processes when they are made. */

@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 public final class TestNetworkClient implements NetworkClient, NetworkClient.EditHandling,
         NetworkClient.ReactionHandling, NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling,
-        NetworkClient.TypingHandling, NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching {
+        NetworkClient.TypingHandling, NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching,
+        NetworkClient.PollVoting, NetworkClient.MembershipHandling {
 
     private static final Duration DELETE_WINDOW = Duration.ofHours(24);
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(5);
@@ -179,6 +180,90 @@ public final class TestNetworkClient implements NetworkClient, NetworkClient.Edi
         });
     }
 
+    /** Refused for a message that is not a poll, an option it does not have, or more choices than it allows. */
+    @Override
+    public void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        sending(() -> {
+            Conversation c = world.resolve(loginId, poll.chatId());
+            StoredMessage m = world.requireMessage(c, poll.messageId(), loginId);
+            MessageContent.Poll p = m.parts().stream().map(MessagePart::content)
+                    .filter(MessageContent.Poll.class::isInstance).map(MessageContent.Poll.class::cast).findFirst()
+                    .orElseThrow(() -> new NetworkException("Test Network message " + m.id() + " is not a poll",
+                            false));
+            for (String id : optionIds) {
+                if (p.options().stream().noneMatch(o -> o.id().equals(id))) {
+                    throw new NetworkException("The poll has no answer '" + id + "'", false);
+                }
+            }
+            if (optionIds.size() > p.maxSelections()) {
+                throw new NetworkException("The poll allows " + p.maxSelections() + " answer(s), not "
+                        + optionIds.size(), false);
+            }
+            world.recordSent(loginId, new SentCall.Vote(poll, List.copyOf(optionIds)));
+            Instant ts = world.nextTimestamp();
+            world.deliverToOthers(c, loginId, viewer -> new RemoteEvent.PollVote(c.portalFor(viewer), sender(),
+                    m.id(), optionIds, ts));
+            return null;
+        });
+    }
+
+    /** Admins of a group add people; everyone connected in it (this login too) gets the new member list. */
+    @Override
+    public void invite(String chatId, String remoteUserId) throws NetworkException {
+        sending(() -> {
+            Conversation c = world.resolve(loginId, chatId);
+            TestChat chat = administered(c, "add people to");
+            if (world.account(remoteUserId).isEmpty()) {
+                throw new NetworkException("Test Network has no user " + remoteUserId, false);
+            }
+            if (chat.hasMember(remoteUserId)) {
+                throw new NetworkException(remoteUserId + " is already in " + chat.name(), false);
+            }
+            List<ChatInfo.ChatMember> members = new java.util.ArrayList<>(chat.members());
+            members.add(new ChatInfo.ChatMember(remoteUserId, ChatInfo.Role.MEMBER));
+            world.recordSent(loginId, new SentCall.AddMember(chatId, remoteUserId));
+            membersChanged(chat.withMembers(members));
+            return null;
+        });
+    }
+
+    /** Admins of a group remove people other than its owner; the members left get the new member list. */
+    @Override
+    public void kick(String chatId, String remoteUserId, String reason) throws NetworkException {
+        sending(() -> {
+            Conversation c = world.resolve(loginId, chatId);
+            TestChat chat = administered(c, "remove people from");
+            if (!chat.hasMember(remoteUserId)) {
+                throw new NetworkException(remoteUserId + " is not in " + chat.name(), false);
+            }
+            if (chat.members().stream().anyMatch(m -> m.remoteUserId().equals(remoteUserId)
+                    && m.role() == ChatInfo.Role.OWNER)) {
+                throw new NetworkException("The owner of " + chat.name() + " cannot be removed", false);
+            }
+            world.recordSent(loginId, new SentCall.RemoveMember(chatId, remoteUserId, reason));
+            membersChanged(chat.withMembers(chat.members().stream()
+                    .filter(m -> !m.remoteUserId().equals(remoteUserId)).toList()));
+            return null;
+        });
+    }
+
+    private TestChat administered(Conversation c, String what) throws NetworkException {
+        TestChat chat = c.chat().orElseThrow(() -> new NetworkException(
+                "A Test Network direct chat has exactly two people; nobody can be added or removed", false));
+        if (!isAdmin(c)) {
+            throw new NetworkException("only admins of " + chat.name() + " can " + what + " it", false);
+        }
+        return chat;
+    }
+
+    private void membersChanged(TestChat updated) {
+        world.putChat(updated);
+        Conversation now = Conversation.ofChat(updated);
+        Instant ts = world.nextTimestamp();
+        world.deliverToMembers(now, viewer -> new RemoteEvent.ChatInfoChanged(now.portalFor(viewer),
+                world.chatInfo(now, viewer), ts));
+    }
+
     @Override
     public ChatInfo chatInfo(String chatId) throws NetworkException {
         return reading(() -> world.chatInfo(world.resolve(loginId, chatId), loginId));
@@ -313,7 +398,8 @@ public final class TestNetworkClient implements NetworkClient, NetworkClient.Edi
             throw new NetworkException("Could not read the file to send to Test Network: " + e.getMessage(), true, e);
         }
         return new MessageContent.Media(media.kind(), () -> new ByteArrayInputStream(bytes), media.fileName(),
-                media.mimeType(), bytes.length, media.dimensions(), media.durationMs(), media.caption());
+                media.mimeType(), bytes.length, media.dimensions(), media.durationMs(), media.caption(),
+                media.waveform());
     }
 
     @FunctionalInterface

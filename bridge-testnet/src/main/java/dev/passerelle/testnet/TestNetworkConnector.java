@@ -13,7 +13,6 @@ import dev.passerelle.core.spi.RemoteEventSink;
 import dev.passerelle.core.spi.StoredLogin;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +39,7 @@ public final class TestNetworkConnector implements NetworkConnector {
 
     @Override
     public NetworkCapabilities capabilities() {
-        return new NetworkCapabilities(EnumSet.allOf(NetworkCapabilities.MessageKind.class), true, 50L * 1024 * 1024,
+        return new NetworkCapabilities(TestNetwork.world().messageKinds(), true, 50L * 1024 * 1024,
                 true, Optional.empty(), true, Optional.of(Duration.ofHours(24)), true, 1);
     }
 

@@ -2,6 +2,7 @@ package dev.passerelle.testnet;
 
 import dev.passerelle.core.spi.ChatInfo;
 import dev.passerelle.core.spi.MessagePart;
+import dev.passerelle.core.spi.NetworkCapabilities;
 import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.RemoteAvatar;
 import dev.passerelle.core.spi.RemoteEvent;
@@ -13,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -43,6 +45,8 @@ final class World {
     private final Map<String, NetworkException> failNext = new HashMap<>();
     private final Map<String, String> codes = new HashMap<>();
     private final Map<String, QrLogin> pendingQr = new HashMap<>();
+    private volatile Set<NetworkCapabilities.MessageKind> messageKinds =
+            Set.copyOf(EnumSet.allOf(NetworkCapabilities.MessageKind.class));
     private long messageCounter;
     private Instant lastTimestamp = Instant.EPOCH;
 
@@ -133,6 +137,17 @@ final class World {
         }
     }
 
+    /** What messages the network accepts now (its capabilities); every kind unless a test takes some away. */
+    Set<NetworkCapabilities.MessageKind> messageKinds() {
+        return messageKinds;
+    }
+
+    void withoutMessageKinds(Set<NetworkCapabilities.MessageKind> missing) {
+        EnumSet<NetworkCapabilities.MessageKind> kinds = EnumSet.allOf(NetworkCapabilities.MessageKind.class);
+        kinds.removeAll(missing);
+        messageKinds = Set.copyOf(kinds);
+    }
+
     // ---- history ------------------------------------------------------------------------------------------
 
     StoredMessage append(Conversation c, String senderId, List<MessagePart> parts, Optional<String> replyTo) {
@@ -183,6 +198,16 @@ final class World {
         for (String member : c.members()) {
             TestNetworkClient client = clients.get(member);
             if (!member.equals(author) && client != null && client.isReceiving()) {
+                client.deliver(eventFor.apply(member));
+            }
+        }
+    }
+
+    /** Members whose client is connected get the event, the author too (a change of the chat itself). */
+    void deliverToMembers(Conversation c, Function<String, RemoteEvent> eventFor) {
+        for (String member : c.members()) {
+            TestNetworkClient client = clients.get(member);
+            if (client != null && client.isReceiving()) {
                 client.deliver(eventFor.apply(member));
             }
         }

@@ -107,6 +107,49 @@ class TestNetworkClientTest {
     }
 
     @Test
+    void votesAreCheckedAgainstThePollAndEchoed() throws Exception {
+        RemoteEvent.Message poll = TestNetwork.login("alice").poll("team", "bob", "Lunch?", "Pizza", "Sushi");
+        var voting = (NetworkClient.PollVoting) alice;
+        MessageTarget target = new MessageTarget("team", poll.messageId());
+        voting.vote(target, List.of("1"));
+        voting.vote(target, List.of());
+        assertThrows(NetworkException.class, () -> voting.vote(target, List.of("7")), "no such answer");
+        assertThrows(NetworkException.class, () -> voting.vote(target, List.of("0", "1")), "single choice");
+        SentMessage text = alice.sendMessage(text("team", "$t", "not a poll"));
+        assertThrows(NetworkException.class, () -> voting.vote(new MessageTarget("team", text.messageId()),
+                List.of("0")));
+        assertEquals(List.of(new SentCall.Vote(target, List.of("1")), new SentCall.Vote(target, List.of())),
+                TestNetwork.login("alice").sent().stream().filter(c -> c instanceof SentCall.Vote).toList());
+        List<RemoteEvent.PollVote> seenByBob = bobSink.portalEvents().stream()
+                .filter(e -> e instanceof RemoteEvent.PollVote).map(e -> (RemoteEvent.PollVote) e).toList();
+        assertEquals(List.of(List.of("1"), List.of()), seenByBob.stream().map(RemoteEvent.PollVote::optionIds)
+                .toList());
+        assertEquals("alice", seenByBob.getFirst().sender().remoteUserId());
+    }
+
+    @Test
+    void onlyAdminsAddAndRemovePeopleAndEveryoneSeesTheNewMembers() throws Exception {
+        TestNetwork.addAccount(TestAccount.of("dave", "Dave", "+33600000004"));
+        var members = (NetworkClient.MembershipHandling) alice;
+        members.invite("team", "dave");
+        members.kick("team", "carol", "bye");
+        assertThrows(NetworkException.class, () -> members.invite("team", "dave"), "already in");
+        assertThrows(NetworkException.class, () -> members.invite("team", "nobody"), "no such user");
+        assertThrows(NetworkException.class, () -> members.invite("bob", "dave"), "a DM has two people");
+        assertEquals(List.of(new SentCall.AddMember("team", "dave"), new SentCall.RemoveMember("team", "carol",
+                "bye")), TestNetwork.login("alice").sent());
+        var last = (RemoteEvent.ChatInfoChanged) aliceSink.portalEvents().getLast();
+        assertEquals(List.of("alice", "bob", "dave"), last.info().members().stream()
+                .map(m -> m.remoteUserId()).toList(), "the acting login hears of it too");
+
+        TestNetwork.addGroup("bobs", "Bob's", "bob", "alice");
+        NetworkException refused = assertThrows(NetworkException.class, () -> members.invite("bobs", "dave"));
+        assertEquals("only admins of Bob's can add people to it", refused.getMessage());
+        TestNetwork.login("alice").failNextSend(new NetworkException("flood wait", true));
+        assertThrows(NetworkException.class, () -> members.kick("team", "dave", ""));
+    }
+
+    @Test
     void failNextSendRefusesOneSendWithoutRecordingIt() throws Exception {
         TestNetwork.login("alice").failNextSend(new NetworkException("Chat is read-only", false));
         NetworkException e = assertThrows(NetworkException.class, () -> alice.sendMessage(text("team", "$1", "x")));

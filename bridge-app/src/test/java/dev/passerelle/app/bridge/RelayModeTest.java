@@ -149,6 +149,44 @@ class RelayModeTest extends AliceEngineTest {
         assertEquals(edits.getFirst().edit().target(), deletes.getFirst().target());
     }
 
+    @Test
+    void relayedPollsCarryTheNameButVotesAndInvitesAreNotRelayed() {
+        command(EngineBed.ALICE, "set-relay");
+        awaitBotSays("Relay mode is on");
+        ObjectNode poll = JSON.createObjectNode();
+        var start = poll.putObject("org.matrix.msc3381.poll.start");
+        start.putObject("question").put("org.matrix.msc1767.text", "Cinema?");
+        start.put("max_selections", 1).putArray("answers")
+                .add(JSON.createObjectNode().put("id", "y").put("org.matrix.msc1767.text", "Yes"))
+                .add(JSON.createObjectNode().put("id", "n").put("org.matrix.msc1767.text", "No"));
+        bed.sendAs(DAVE, room, "org.matrix.msc3381.poll.start", poll);
+        until("the relayed poll", () -> sentMessages().stream().anyMatch(m -> m.content()
+                instanceof MessageContent.Poll), () -> alice.sent().toString());
+        MessageContent.Poll sent = (MessageContent.Poll) sentMessages().stream()
+                .filter(m -> m.content() instanceof MessageContent.Poll).findFirst().orElseThrow().content();
+        assertEquals("Dave: Cinema?", sent.question().text());
+
+        var bobsPoll = alice.poll("g1", "bob", "Tea?", "Yes", "No");
+        until("Bob's poll in the room", () -> !bed.events(room, "org.matrix.msc3381.poll.start").stream()
+                .filter(e -> e.path("sender").asText().equals("@testnet_bob:example.org")).toList().isEmpty(),
+                () -> bed.homeserver.timeline(room).toString());
+        String bobsPollEvent = bed.events(room, "org.matrix.msc3381.poll.start").stream()
+                .filter(e -> e.path("sender").asText().equals("@testnet_bob:example.org")).findFirst().orElseThrow()
+                .path("event_id").asText();
+        ObjectNode vote = JSON.createObjectNode();
+        vote.putObject("m.relates_to").put("rel_type", "m.reference").put("event_id", bobsPollEvent);
+        vote.putObject("org.matrix.msc3381.poll.response").putArray("answers").add("0");
+        bed.sendAs(DAVE, room, "org.matrix.msc3381.poll.response", vote);
+        awaitBotSays("votes cannot be relayed");
+
+        // Adding people is an admin's act of one's own account: the relay is not used for it.
+        bed.push(bed.homeserver.sendAs(DAVE, room, "m.room.member", Optional.of("@testnet_carol:example.org"),
+                JSON.createObjectNode().put("membership", "invite")));
+        awaitBotSays("carol was not added to the chat on Test Network: you are not logged in");
+        assertTrue(alice.sent().stream().noneMatch(c -> c instanceof SentCall.Vote
+                || c instanceof SentCall.AddMember), alice.sent() + " " + bobsPoll);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private void command(String sender, String word) {

@@ -110,7 +110,8 @@ public final class Bridge implements AutoCloseable {
                     spaces);
             var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms, infoSync,
                     new RemoteMessages(services.matrix(), mapper, messages, media),
-                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup);
+                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup,
+                    new RemotePolls(services.matrix(), mapper, messages));
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
@@ -138,7 +139,7 @@ public final class Bridge implements AutoCloseable {
             wiring.notices = new LoginNotices(services.matrix(), commands.managementRooms());
             BotProfiles bots = new BotProfiles(services.matrix(), List.copyOf(networks.values()));
             var portalEvents = MatrixPortalHandler.create(services, mapper, networks, logins, queues,
-                    media, puppets);
+                    media, puppets, rooms);
             bridge = new Bridge(networks, queues, Optional.of(logins), Optional.of(bots), Optional.of(commands),
                     List.of(commands, portalEvents));
             bots.start();

@@ -39,8 +39,12 @@ final class FromMatrix {
         if (eventType.equals("m.sticker")) {
             return media(MediaKind.STICKER, content, downloader);
         }
-        if (eventType.equals(ToMatrix.POLL_START) || eventType.equals("m.poll.start")) {
+        if (eventType.equals(ToMatrix.POLL_START)) {
             return poll(content.path(eventType));
+        }
+        if (eventType.equals("m.poll.start")) {
+            // Stable MSC3381 puts the poll in "m.poll"; early drafts used the event type as the key.
+            return poll(content.has("m.poll") ? content.path("m.poll") : content.path(eventType));
         }
         String msgtype = content.path("msgtype").asText("");
         return switch (msgtype) {
@@ -94,7 +98,7 @@ final class FromMatrix {
         String question = pollText(start.path("question"));
         List<MessageContent.PollOption> options = new ArrayList<>();
         for (JsonNode answer : start.path("answers")) {
-            String id = answer.path("id").asText("");
+            String id = answer.path("id").asText(answer.path("m.id").asText(""));
             String text = pollText(answer);
             if (!id.isEmpty() && !text.isEmpty()) {
                 options.add(new MessageContent.PollOption(id, text));

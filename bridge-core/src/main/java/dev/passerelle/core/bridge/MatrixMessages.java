@@ -124,6 +124,11 @@ final class MatrixMessages {
             LOG.debug("Edit {} has no m.new_content; ignored", a.eventId());
             return;
         }
+        if (newContent.has(ToMatrix.POLL_START) || newContent.has("m.poll")) {
+            refuse(a, DeliveryReports.Reason.UNSUPPORTED, "A poll cannot be changed on " + a.networkName()
+                    + " once it is sent; your change was not sent.");
+            return;
+        }
         Optional<Prepared> content = convert(a, "m.room.message", newContent);
         if (content.isEmpty()) {
             return;

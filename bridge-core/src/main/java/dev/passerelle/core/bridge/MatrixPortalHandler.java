@@ -24,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Matrix → network: what Matrix users do in portal rooms (messages, stickers, edits, reactions, redactions, and
- * through {@link #handleEphemeral} read receipts and typing) is carried to the network by the sender's login. The
+ * Matrix → network: what Matrix users do in portal rooms (messages, stickers, polls and votes, edits, reactions,
+ * redactions, invites and kicks of ghosts, and through {@link #handleEphemeral} read receipts and typing) is carried
+ * to the network by the sender's login. The
  * bridge's own users (the bots, the ghosts) are ignored: their events are the bridge's echoes. Each event runs on
  * its portal's queue, the one network events use, so both directions of a portal stay in order; {@link #handle}
  * waits for it, so that the intake marks an event done only once it has been handled. Idempotent: an event
@@ -36,7 +37,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixPortalHandler.class);
 
     private static final Set<String> BRIDGED_TYPES = Set.of("m.room.message", "m.sticker", "m.reaction",
-            "m.room.redaction");
+            "m.room.redaction", ToMatrix.POLL_START, "m.poll.start", RemotePolls.POLL_RESPONSE, "m.poll.response");
 
     private final MatrixClient matrix;
     private final BridgeSettings settings;
@@ -50,13 +51,17 @@ final class MatrixPortalHandler implements InboundEventHandler {
     private final MatrixMessages outgoingMessages;
     private final MatrixReactions outgoingReactions;
     private final MatrixEphemeral ephemeral;
+    private final MatrixPolls outgoingPolls;
+    private final MatrixMemberships memberships;
     private final KvStore told;
     private final Logins logins;
 
     MatrixPortalHandler(MatrixClient matrix, BridgeSettings settings, Map<String, Network> networks,
                         PortalQueues queues, PortalStore portals, MessageStore messages, ReactionStore reactions,
                         SenderLogins senders, DeliveryReports reports, MatrixMessages outgoingMessages,
-                        MatrixReactions outgoingReactions, KvStore told, Logins logins, DoublePuppets puppets) {
+                        MatrixReactions outgoingReactions, MatrixPolls outgoingPolls, KvStore told, Logins logins,
+                        DoublePuppets puppets, PortalRooms rooms) {
+        this.outgoingPolls = outgoingPolls;
         this.matrix = matrix;
         this.settings = settings;
         this.networks = networks;
@@ -72,12 +77,14 @@ final class MatrixPortalHandler implements InboundEventHandler {
         this.logins = logins;
         this.ephemeral = new MatrixEphemeral(this::isBridgeUser, networks, queues, portals, messages, senders,
                 puppets);
+        this.memberships = new MatrixMemberships(this::isBridgeUser, matrix, settings, networks, queues, portals,
+                senders, reports, rooms);
     }
 
     /** The handler of the running bridge, on its stores; does not block. */
     static MatrixPortalHandler create(BridgeServices services, ObjectMapper mapper, Map<String, Network> networks,
                                       Logins logins, PortalQueues queues, MediaTransfers media,
-                                      DoublePuppets puppets) {
+                                      DoublePuppets puppets, PortalRooms rooms) {
         Database db = services.database();
         MatrixClient matrix = services.matrix();
         Clock clock = Clock.systemUTC();
@@ -88,12 +95,16 @@ final class MatrixPortalHandler implements InboundEventHandler {
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
                 new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media,
                         new RelayPrefix(services.config().bridge().relay().messageFormat())),
-                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
-                logins, puppets);
+                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock),
+                new MatrixPolls(messages, reports, NetworkRetries.DEFAULT), new KvStore(db), logins, puppets, rooms);
     }
 
     @Override
     public void handle(InboundEvent event) throws Exception {
+        if (event.type().equals("m.room.member")) {
+            memberships.handle(event);
+            return;
+        }
         if (event.roomId().isEmpty() || event.sender().isEmpty() || event.eventId().isEmpty()
                 || event.stateKey().isPresent() || !BRIDGED_TYPES.contains(event.type())
                 || isBridgeUser(event.sender()) || isCommand(event)
@@ -136,7 +147,8 @@ final class MatrixPortalHandler implements InboundEventHandler {
         }
         MatrixAction action = new MatrixAction(network, portal, login.get(), event);
         switch (event.type()) {
-            case "m.room.message", "m.sticker" -> outgoingMessages.send(action);
+            case "m.room.message", "m.sticker", ToMatrix.POLL_START, "m.poll.start" -> outgoingMessages.send(action);
+            case RemotePolls.POLL_RESPONSE, "m.poll.response" -> outgoingPolls.vote(action);
             case "m.reaction" -> outgoingReactions.react(action);
             case "m.room.redaction" -> outgoingReactions.redact(action);
             default -> {
@@ -146,13 +158,13 @@ final class MatrixPortalHandler implements InboundEventHandler {
 
     /**
      * A user without a login, through the portal's relay: messages (prefixed with their name) and edits and
-     * deletions of their own relayed messages. Their reactions are not bridged: the network would show them as the
-     * relay's own; they are told once.
+     * deletions of their own relayed messages; their polls too. Their reactions and votes are not bridged: the
+     * network would show them as the relay's own; they are told once.
      */
     private void relay(MatrixAction a) {
         InboundEvent event = a.event();
         switch (event.type()) {
-            case "m.room.message", "m.sticker" -> outgoingMessages.send(a);
+            case "m.room.message", "m.sticker", ToMatrix.POLL_START, "m.poll.start" -> outgoingMessages.send(a);
             case "m.room.redaction" -> {
                 String redacts = a.content().path("redacts").asText(event.json().path("redacts").asText(""));
                 boolean own = messages.getByEventId(redacts).filter(r -> r.key().portal().equals(a.portal().key())
@@ -165,6 +177,11 @@ final class MatrixPortalHandler implements InboundEventHandler {
                     "Your reaction was not sent to " + a.networkName() + ": in this room you are relayed through "
                             + "another user's account, and reactions cannot be relayed. Log in to "
                             + a.networkName() + " to react (send \"login\" to " + a.network().botUserId()
+                            + " in a direct chat).");
+            case RemotePolls.POLL_RESPONSE, "m.poll.response" -> tellOnce(a.network(), a.portal(), event,
+                    "relay-vote-notice", "Your vote was not sent to " + a.networkName() + ": in this room you are "
+                            + "relayed through another user's account, and votes cannot be relayed. Log in to "
+                            + a.networkName() + " to vote (send \"login\" to " + a.network().botUserId()
                             + " in a direct chat).");
             default -> {
             }
@@ -193,7 +210,7 @@ final class MatrixPortalHandler implements InboundEventHandler {
 
     // Once per user and room, so that every message does not bring another notice.
     private void tellToLogIn(Network network, PortalRow portal, InboundEvent event) {
-        if (!event.type().equals("m.room.message") && !event.type().equals("m.sticker")) {
+        if (!Set.of("m.room.message", "m.sticker", ToMatrix.POLL_START, "m.poll.start").contains(event.type())) {
             return;
         }
         String networkName = network.description().displayName();

@@ -45,10 +45,12 @@ final class PortalEventHandler {
     private final RemoteReactions remoteReactions;
     private final DoublePuppets puppets;
     private final PortalCleanup cleanup;
+    private final RemotePolls remotePolls;
 
     PortalEventHandler(MatrixClient matrix, MessageStore messages, Ghosts ghosts, PortalRooms rooms,
                        PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions,
-                       DoublePuppets puppets, PortalCleanup cleanup) {
+                       DoublePuppets puppets, PortalCleanup cleanup, RemotePolls remotePolls) {
+        this.remotePolls = remotePolls;
         this.puppets = puppets;
         this.cleanup = cleanup;
         this.matrix = matrix;
@@ -161,8 +163,13 @@ final class PortalEventHandler {
                 }
             }
             case ChatDeleted d -> rooms.existing(key).ifPresent(p -> cleanup.chatGone(login, p));
-            // Not bridged yet: the engine support is being written (poll votes, group upgrades).
-            case RemoteEvent.PollVote v -> LOG.warn("Poll vote in {}/{} not bridged yet", key.network(), key.chatId());
+            case RemoteEvent.PollVote v -> {
+                Optional<PortalRow> portal = rooms.existing(key);
+                if (portal.isPresent()) {
+                    remotePolls.vote(portal.get(), sender(login, portal.get(), v.sender()), v);
+                }
+            }
+            // Not bridged yet: the engine support is being written (group upgrades).
             case RemoteEvent.PortalMoved mv -> LOG.warn("Chat {}/{} moved to {}: not followed yet", key.network(),
                     key.chatId(), mv.newChatId());
         }

@@ -107,4 +107,36 @@ class FromMatrixTest {
         JsonNode content = JSON.readTree(json);
         assertEquals(Optional.empty(), FromMatrix.convert("m.room.message", content, downloader));
     }
+    @Test
+    void pollsUnstableAndStable() throws Exception {
+        var expected = new MessageContent.Poll(FormattedText.plain("Lunch?"), List.of(
+                new MessageContent.PollOption("a", "Pizza"), new MessageContent.PollOption("b", "Sushi")), 2);
+        assertEquals(Optional.of(expected), convert("org.matrix.msc3381.poll.start", """
+                {"org.matrix.msc3381.poll.start":{"question":{"org.matrix.msc1767.text":"Lunch?"},
+                 "kind":"org.matrix.msc3381.poll.disclosed","max_selections":2,
+                 "answers":[{"id":"a","org.matrix.msc1767.text":"Pizza"},{"id":"b","org.matrix.msc1767.text":"Sushi"}]},
+                 "org.matrix.msc1767.text":"Lunch?\\n1. Pizza\\n2. Sushi"}"""));
+        // Stable MSC3381: the poll in "m.poll", answers named by "m.id", texts as MSC1767 representations.
+        assertEquals(Optional.of(expected), convert("m.poll.start", """
+                {"m.poll":{"question":{"m.text":[{"body":"Lunch?"}]},"kind":"m.disclosed","max_selections":2,
+                 "answers":[{"m.id":"a","m.text":[{"mimetype":"text/html","body":"<b>Pizza</b>"},{"body":"Pizza"}]},
+                            {"m.id":"b","m.text":[{"body":"Sushi"}]}]},
+                 "m.text":[{"body":"Lunch?"}]}"""));
+        // One answer is no poll: nothing to send, the user is told.
+        assertEquals(Optional.empty(), convert("org.matrix.msc3381.poll.start", """
+                {"org.matrix.msc3381.poll.start":{"question":{"org.matrix.msc1767.text":"Lunch?"},
+                 "answers":[{"id":"a","org.matrix.msc1767.text":"Pizza"}]}}"""));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"org.matrix.msc3381.poll.response\":{\"answers\":[\"a\",\"b\",\"a\"]}} | a,b",
+            "{\"m.selections\":[\"b\"]}                                         | b",
+            "{\"m.poll.response\":{\"answers\":[\"a\"]}}                      | a",
+            "{\"org.matrix.msc3381.poll.response\":{\"answers\":[]}}            | ''",
+            "{\"org.matrix.msc3381.poll.response\":{\"answers\":[1, \"\"]}}   | ''"})
+    void voteAnswers(String content, String ids) throws Exception {
+        List<String> expected = ids.isEmpty() ? List.of() : List.of(ids.split(","));
+        assertEquals(expected, MatrixPolls.answers(JSON.readTree(content)));
+    }
 }
