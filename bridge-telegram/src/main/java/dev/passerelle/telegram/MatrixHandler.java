@@ -9,6 +9,7 @@ import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.telegram.msgconv.FromMatrix;
 import dev.passerelle.telegram.td.api.ChatAction;
+import dev.passerelle.telegram.td.api.ChatType;
 import dev.passerelle.telegram.td.api.InputMessageReplyTo;
 import dev.passerelle.telegram.td.api.Message;
 import dev.passerelle.telegram.td.api.MessageRequest;
@@ -28,14 +29,16 @@ final class MatrixHandler {
     private final OutgoingMessages outgoing;
     private final MessageIds ids;
     private final PollVotes polls;
+    private final Directory directory;
 
     MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing, MessageIds ids,
-                  PollVotes polls) {
+                  PollVotes polls, Directory directory) {
         this.requests = requests;
         this.fromMatrix = fromMatrix;
         this.outgoing = outgoing;
         this.ids = ids;
         this.polls = polls;
+        this.directory = directory;
     }
 
     SentMessage send(OutgoingMessage message) throws NetworkException {
@@ -43,12 +46,18 @@ final class MatrixHandler {
         InputMessageReplyTo replyTo = message.replyTo().isPresent()
                 ? new InputMessageReplyTo.ToMessage(ids.local(chatId, message.replyTo().get().messageId()))
                 : null;
-        try (FromMatrix.Outgoing content = fromMatrix.convert(message.content())) {
+        try (FromMatrix.Outgoing content = message.content() instanceof MessageContent.Poll p
+                ? fromMatrix.poll(p, isChannel(chatId)) : fromMatrix.convert(message.content())) {
             Message temporary = requests.call(new MessageRequest.SendMessage(chatId, replyTo, content.content()));
             Message sent = temporary.sendingState() == null ? temporary
                     : outgoing.awaitFinal(temporary.id(), CONFIRM_TIMEOUT);
             return new SentMessage(ids.bridged(sent), Instant.ofEpochSecond(sent.date()));
         }
+    }
+
+    /** Channels take anonymous polls only. */
+    private boolean isChannel(long chatId) throws NetworkException {
+        return directory.chat(chatId).type() instanceof ChatType.Supergroup s && s.isChannel();
     }
 
     void edit(OutgoingEdit edit) throws NetworkException {

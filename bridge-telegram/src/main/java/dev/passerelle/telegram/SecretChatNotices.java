@@ -29,7 +29,8 @@ final class SecretChatNotices {
             return;
         }
         store.update(loginId, java.util.Map.of(name, Optional.of(new byte[] {1})));
-        sink.emit(new RemoteEvent.UserNotice("A secret chat with " + partner + " was opened on Telegram. Secret chats"
+        String who = partner.isBlank() ? "someone" : partner;
+        sink.emit(new RemoteEvent.UserNotice("A secret chat with " + who + " was opened on Telegram. Secret chats"
                 + " are end-to-end encrypted on your phone and cannot be bridged; open it on your phone.",
                 Instant.now()));
     }

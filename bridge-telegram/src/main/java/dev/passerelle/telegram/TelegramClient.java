@@ -80,7 +80,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing, ids, polls,
                 new SecretChatNotices(store, loginId, sink));
         this.matrix = new MatrixHandler(requests, new FromMatrix(format, database.directory().resolve("uploads")),
-                outgoing, ids, polls);
+                outgoing, ids, polls, directory);
         this.backfill = new Backfill(requests, directory, events, ids);
         this.resolver = new IdentifierResolver(requests, directory, files);
     }

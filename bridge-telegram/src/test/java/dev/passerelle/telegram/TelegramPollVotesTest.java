@@ -111,7 +111,7 @@ class TelegramPollVotesTest {
     }
 
     @Test
-    void aMatrixPollBecomesAPublicTelegramPollAndTooManyAnswersAreRefused() throws Exception {
+    void aMatrixPollBecomesAPublicTelegramPollAnonymousInChannelsAndTooManyAnswersAreRefused() throws Exception {
         MessageContent.Poll poll = new MessageContent.Poll(FormattedText.plain("When?"), List.of(
                 new MessageContent.PollOption("a", "Monday"), new MessageContent.PollOption("b", "Friday")), 2);
         SentMessage sent = alice.sendMessage(new OutgoingMessage(Long.toString(group), "$poll", poll,
@@ -122,6 +122,12 @@ class TelegramPollVotesTest {
         assertEquals("Friday", content.path("poll").path("options").get(1).path("text").path("text").asText());
         assertEquals(false, content.path("poll").path("is_anonymous").asBoolean());
         assertEquals(true, content.path("poll").path("allows_multiple_answers").asBoolean());
+
+        long channel = bed.telegram.addChannel("News", ALICE, BOB);
+        SentMessage inChannel = alice.sendMessage(new OutgoingMessage(Long.toString(channel), "$chan", poll,
+                Optional.empty(), Optional.empty()));
+        assertEquals(true, bed.telegram.contentOf(BOB, channel, Long.parseLong(inChannel.messageId())).path("poll")
+                .path("is_anonymous").asBoolean(), "channels take anonymous polls only");
 
         MessageContent.Poll big = new MessageContent.Poll(FormattedText.plain("Pick"), IntStream.range(0, 13)
                 .mapToObj(i -> new MessageContent.PollOption("o" + i, "answer " + i)).toList(), 1);

@@ -56,22 +56,23 @@ public final class FromMatrix {
             case MessageContent.Location l -> new Outgoing(new InputMessageContent.Location(
                     new TdLocation(l.latitude(), l.longitude())), null);
             case MessageContent.Media m -> media(m);
-            case MessageContent.Poll p -> poll(p);
+            case MessageContent.Poll p -> poll(p, false);
         };
     }
 
     /**
-     * A poll as Telegram takes it: a regular, public (non-anonymous) poll, so that votes can be bridged back; Telegram
-     * allows 2–12 answers (a clear refusal otherwise).
+     * A poll as Telegram takes it: a regular poll, public (non-anonymous) so that votes can be bridged back, except
+     * where Telegram allows anonymous polls only ({@code anonymous}: channels); 2–12 answers (a clear refusal
+     * otherwise).
      */
-    private Outgoing poll(MessageContent.Poll p) throws NetworkException {
+    public Outgoing poll(MessageContent.Poll p, boolean anonymous) throws NetworkException {
         if (p.options().size() < 2 || p.options().size() > 12) {
             throw new NetworkException("Telegram polls have 2 to 12 answers; this one has " + p.options().size()
                     + ". Edit the poll and send it again.", false);
         }
         List<InputPollOption> options = p.options().stream()
                 .map(o -> new InputPollOption(format.fromFormattedText(FormattedText.plain(o.text())))).toList();
-        return new Outgoing(new InputMessageContent.Poll(format.fromFormattedText(p.question()), options, false,
+        return new Outgoing(new InputMessageContent.Poll(format.fromFormattedText(p.question()), options, anonymous,
                 p.maxSelections() > 1, new InputPollType.Regular(false)), null);
     }
 

@@ -299,7 +299,7 @@ final class FakeRequests {
 
     private JsonNode sendMessage(JsonNode r) {
         FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-        ObjectNode content = content(r.path("input_message_content"));
+        ObjectNode content = content(r.path("input_message_content"), r.path("chat_id").asLong());
         long replyTo = r.path("reply_to").path("message_id").asLong(0);
         FakeMessage repliedTo = replyTo == 0 ? null : chat.message(c.account, replyTo);
         if (replyTo != 0 && repliedTo == null) {
@@ -363,14 +363,14 @@ final class FakeRequests {
         if (m.sender != c.account) {
             throw new FakeError(400, "Message can't be edited");
         }
-        m.content = content(r.path("input_message_content"));
+        m.content = content(r.path("input_message_content"), r.path("chat_id").asLong());
         m.editDate = FakeTelegram.now();
         t.contentChanged(chat, m);
         return FakeJson.message(chat, m, c.account);
     }
 
     /** An input message content → the message content it becomes. Local files are read at once. */
-    private ObjectNode content(JsonNode input) {
+    private ObjectNode content(JsonNode input, long chatId) {
         String type = input.path("@type").asText();
         ObjectNode caption = input.has("caption") ? (ObjectNode) input.get("caption").deepCopy()
                 : (ObjectNode) obj("formattedText").put("text", "").set("entities", FakeTdlib.array());
@@ -426,8 +426,13 @@ final class FakeRequests {
                 if (input.path("options").size() < 2 || input.path("options").size() > 12) {
                     throw new FakeError(400, "Poll must have between 2 and 12 options");
                 }
+                if (!input.path("is_anonymous").asBoolean(false)
+                        && t.chats.stream().anyMatch(ch -> ch.kind == FakeChat.Kind.CHANNEL
+                        && ch.chatId == chatId)) {
+                    throw new FakeError(400, "Non-anonymous polls can't be sent to channel chats");
+                }
                 ObjectNode poll = obj("poll").put("id", Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 60)))
-                        .put("total_voter_count", 0).put("is_anonymous", input.path("is_anonymous").asBoolean(true))
+                        .put("total_voter_count", 0).put("is_anonymous", input.path("is_anonymous").asBoolean(false))
                         .put("allows_multiple_answers", input.path("allows_multiple_answers").asBoolean())
                         .put("is_closed", false);
                 poll.set("question", input.get("question").deepCopy());

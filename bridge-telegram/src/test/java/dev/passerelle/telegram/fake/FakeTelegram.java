@@ -117,6 +117,16 @@ public final class FakeTelegram {
         return chat.chatId;
     }
 
+    /** A channel; the first member is its creator (the only one who posts). Returns its chat id. */
+    public synchronized long addChannel(String title, long... members) {
+        long chatId = addGroup(title, true, members);
+        FakeChat group = group(chatId);
+        FakeChat channel = new FakeChat(FakeChat.Kind.CHANNEL, group.groupId, chatId, title);
+        channel.members.addAll(group.members);
+        chats.set(chats.indexOf(group), channel);
+        return chatId;
+    }
+
     /** A forum supergroup (topics). Returns its chat id. */
     public synchronized long addForum(String title, long... members) {
         long chatId = addGroup(title, true, members);
