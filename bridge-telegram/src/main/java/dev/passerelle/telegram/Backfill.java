@@ -22,18 +22,25 @@ final class Backfill {
     private final Requests requests;
     private final Directory directory;
     private final RemoteEventHandler events;
+    private final MessageIds ids;
 
-    Backfill(Requests requests, Directory directory, RemoteEventHandler events) {
+    Backfill(Requests requests, Directory directory, RemoteEventHandler events, MessageIds ids) {
         this.requests = requests;
         this.directory = directory;
         this.events = events;
+        this.ids = ids;
     }
 
     List<RemoteEvent.Message> fetch(String chatIdText, Optional<HistoryPoint> after, int limit)
             throws NetworkException {
         long chatId = TelegramIds.chatId(chatIdText);
         Chat chat = directory.chat(chatId);
-        long afterId = after.isPresent() ? TelegramIds.messageId(after.get().messageId()) : Long.MIN_VALUE;
+        Optional<Long> afterLocal = after.isPresent()
+                ? ids.localIfKnown(chatId, after.get().messageId()) : Optional.of(Long.MIN_VALUE);
+        long afterId = afterLocal.orElse(Long.MIN_VALUE);
+        // a basic-group message this login never saw (bridged by another member's login): after its time instead;
+        // the messages of that second that were bridged already come again under the same ids, and are skipped
+        long afterDate = afterLocal.isPresent() ? Long.MIN_VALUE : after.get().time().getEpochSecond();
         List<Message> newestFirst = new ArrayList<>();
         long from = 0;
         paging:
@@ -44,7 +51,7 @@ final class Backfill {
             }
             int before = newestFirst.size();
             for (Message m : page.messages()) {
-                if (m.id() <= afterId) {
+                if (m.id() <= afterId || m.date() < afterDate) {
                     break paging;
                 }
                 if (m.id() == from) {

@@ -9,6 +9,7 @@ import dev.passerelle.core.spi.OutgoingReaction;
 import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.telegram.msgconv.FromMatrix;
 import dev.passerelle.telegram.td.api.ChatAction;
+import dev.passerelle.telegram.td.api.ChatType;
 import dev.passerelle.telegram.td.api.InputMessageReplyTo;
 import dev.passerelle.telegram.td.api.Message;
 import dev.passerelle.telegram.td.api.MessageRequest;
@@ -26,24 +27,37 @@ final class MatrixHandler {
     private final Requests requests;
     private final FromMatrix fromMatrix;
     private final OutgoingMessages outgoing;
+    private final MessageIds ids;
+    private final PollVotes polls;
+    private final Directory directory;
 
-    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing) {
+    MatrixHandler(Requests requests, FromMatrix fromMatrix, OutgoingMessages outgoing, MessageIds ids,
+                  PollVotes polls, Directory directory) {
         this.requests = requests;
         this.fromMatrix = fromMatrix;
         this.outgoing = outgoing;
+        this.ids = ids;
+        this.polls = polls;
+        this.directory = directory;
     }
 
     SentMessage send(OutgoingMessage message) throws NetworkException {
         long chatId = TelegramIds.chatId(message.chatId());
         InputMessageReplyTo replyTo = message.replyTo().isPresent()
-                ? new InputMessageReplyTo.ToMessage(TelegramIds.messageId(message.replyTo().get().messageId()))
+                ? new InputMessageReplyTo.ToMessage(ids.local(chatId, message.replyTo().get().messageId()))
                 : null;
-        try (FromMatrix.Outgoing content = fromMatrix.convert(message.content())) {
+        try (FromMatrix.Outgoing content = message.content() instanceof MessageContent.Poll p
+                ? fromMatrix.poll(p, isChannel(chatId)) : fromMatrix.convert(message.content())) {
             Message temporary = requests.call(new MessageRequest.SendMessage(chatId, replyTo, content.content()));
             Message sent = temporary.sendingState() == null ? temporary
                     : outgoing.awaitFinal(temporary.id(), CONFIRM_TIMEOUT);
-            return new SentMessage(Long.toString(sent.id()), Instant.ofEpochSecond(sent.date()));
+            return new SentMessage(ids.bridged(sent), Instant.ofEpochSecond(sent.date()));
         }
+    }
+
+    /** Channels take anonymous polls only. */
+    private boolean isChannel(long chatId) throws NetworkException {
+        return directory.chat(chatId).type() instanceof ChatType.Supergroup s && s.isChannel();
     }
 
     void edit(OutgoingEdit edit) throws NetworkException {
@@ -51,7 +65,7 @@ final class MatrixHandler {
             throw new NetworkException("Telegram can only edit the text of a message from here", false);
         }
         long chatId = TelegramIds.chatId(edit.target().chatId());
-        long messageId = TelegramIds.messageId(edit.target().messageId());
+        long messageId = ids.local(chatId, edit.target().messageId());
         outgoing.editing(chatId, messageId);
         try (FromMatrix.Outgoing content = fromMatrix.convert(edit.newContent())) {
             requests.call(new MessageRequest.EditMessageText(chatId, messageId, content.content()));
@@ -62,24 +76,39 @@ final class MatrixHandler {
     }
 
     void react(OutgoingReaction reaction) throws NetworkException {
-        requests.call(new MessageRequest.AddMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
-                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji()),
+        long chatId = TelegramIds.chatId(reaction.target().chatId());
+        requests.call(new MessageRequest.AddMessageReaction(chatId, ids.local(chatId, reaction.target().messageId()),
+                new ReactionType.Emoji(reaction.emoji()),
                 false, true));
     }
 
     void unreact(OutgoingReaction reaction) throws NetworkException {
-        requests.call(new MessageRequest.RemoveMessageReaction(TelegramIds.chatId(reaction.target().chatId()),
-                TelegramIds.messageId(reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji())));
+        long chatId = TelegramIds.chatId(reaction.target().chatId());
+        requests.call(new MessageRequest.RemoveMessageReaction(chatId,
+                ids.local(chatId, reaction.target().messageId()), new ReactionType.Emoji(reaction.emoji())));
     }
 
     void delete(MessageTarget target) throws NetworkException {
-        requests.call(new MessageRequest.DeleteMessages(TelegramIds.chatId(target.chatId()),
-                List.of(TelegramIds.messageId(target.messageId())), true));
+        long chatId = TelegramIds.chatId(target.chatId());
+        requests.call(new MessageRequest.DeleteMessages(chatId, List.of(ids.local(chatId, target.messageId())),
+                true));
+    }
+
+    /** A Matrix vote: option ids are positions ({@code ToMatrix} names them so). */
+    void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        long chatId = TelegramIds.chatId(poll.chatId());
+        long messageId = ids.local(chatId, poll.messageId());
+        List<Integer> positions = new java.util.ArrayList<>();
+        for (String id : optionIds) {
+            positions.add((int) TelegramIds.number(id, "poll option"));
+        }
+        polls.votedFromMatrix(chatId, messageId, optionIds);
+        requests.call(new MessageRequest.SetPollAnswer(chatId, messageId, positions));
     }
 
     void markRead(MessageTarget upTo) throws NetworkException {
-        requests.call(new MessageRequest.ViewMessages(TelegramIds.chatId(upTo.chatId()),
-                List.of(TelegramIds.messageId(upTo.messageId())), true));
+        long chatId = TelegramIds.chatId(upTo.chatId());
+        requests.call(new MessageRequest.ViewMessages(chatId, List.of(ids.local(chatId, upTo.messageId())), true));
     }
 
     void typing(String chatId, boolean typing) throws NetworkException {

@@ -19,6 +19,10 @@ import dev.passerelle.telegram.td.api.MessageReaction;
 import dev.passerelle.telegram.td.api.MessageReplyTo;
 import dev.passerelle.telegram.td.api.MessageRequest;
 import dev.passerelle.telegram.td.api.MessageSender;
+import dev.passerelle.telegram.td.api.MessageTopic;
+import dev.passerelle.telegram.td.api.TdPoll;
+import dev.passerelle.telegram.td.api.UserStatus;
+import java.util.List;
 import dev.passerelle.telegram.td.api.ReactionType;
 import dev.passerelle.telegram.td.api.TdCodec;
 import dev.passerelle.telegram.td.api.Update;
@@ -40,6 +44,8 @@ final class RemoteEventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteEventHandler.class);
     /** Telegram repeats a chat action every 5 s while it lasts, and drops it after 6 s without one. */
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(6);
+    private static final long SUPERGROUP_ZERO = -1_000_000_000_000L;
+    private static final int GENERAL_TOPIC = 1;
 
     private final String loginId;
     private final RemoteEventSink sink;
@@ -47,6 +53,11 @@ final class RemoteEventHandler {
     private final ToMatrix toMatrix;
     private final ChatInfoFetcher chatInfo;
     private final OutgoingMessages outgoing;
+    private final MessageIds ids;
+    private final PollVotes polls;
+    private final SecretChatNotices secretChats;
+    /** Basic groups whose move to their supergroup was announced already (both upgrade messages say it). */
+    private final Set<Long> upgraded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /**
      * Per message, the reactions last seen (user + emoji), to turn TDLib's totals into added and removed; the
      * messages reacted to most recently only, so that a long-running client does not grow without end.
@@ -62,13 +73,17 @@ final class RemoteEventHandler {
     private volatile boolean disconnected;
 
     RemoteEventHandler(String loginId, RemoteEventSink sink, Directory directory, ToMatrix toMatrix,
-                       ChatInfoFetcher chatInfo, OutgoingMessages outgoing) {
+                       ChatInfoFetcher chatInfo, OutgoingMessages outgoing, MessageIds ids, PollVotes polls,
+                       SecretChatNotices secretChats) {
         this.loginId = loginId;
         this.sink = sink;
         this.directory = directory;
         this.toMatrix = toMatrix;
         this.chatInfo = chatInfo;
         this.outgoing = outgoing;
+        this.ids = ids;
+        this.polls = polls;
+        this.secretChats = secretChats;
     }
 
     void onUpdate(JsonNode node) {
@@ -89,7 +104,12 @@ final class RemoteEventHandler {
 
     private void handle(Update update) throws NetworkException {
         switch (update) {
-            case Update.NewChat c -> directory.put(c.chat());
+            case Update.NewChat c -> {
+                directory.put(c.chat());
+                if (c.chat().type() instanceof ChatType.Secret) {
+                    secretChats.seen(c.chat().id(), c.chat().title());
+                }
+            }
             case Update.UserChanged u -> {
                 directory.put(u.user());
                 sink.emit(new RemoteEvent.UserInfoChanged(Long.toString(u.user().id()),
@@ -123,7 +143,7 @@ final class RemoteEventHandler {
                     PortalRef portal = portal(directory.chat(d.chatId()));
                     for (long id : d.messageIds()) {
                         sink.emit(new RemoteEvent.MessageDeleted(portal, new Sender(loginId, true),
-                                Long.toString(id), Instant.now()));
+                                ids.bridged(d.chatId(), id), Instant.now()));
                     }
                 }
             }
@@ -144,6 +164,22 @@ final class RemoteEventHandler {
                 }
             }
             case Update.ConnectionStateChanged c -> connection(c.state());
+            case Update.UserStatusChanged s -> presence(s.userId(), s.status());
+            case Update.PollChanged p -> {
+                var message = polls.message(p.poll().id());
+                if (message.isPresent()) {
+                    pollChanged(message.get()[0], message.get()[1], p.poll());
+                }
+            }
+            case Update.PollAnswer a -> {
+                var message = polls.message(a.pollId());
+                if (message.isPresent() && a.voterId() instanceof MessageSender.User u) {
+                    long chatId = message.get()[0];
+                    sink.emit(new RemoteEvent.PollVote(portal(directory.chat(chatId)),
+                            new Sender(Long.toString(u.userId()), false), ids.bridged(chatId, message.get()[1]),
+                            a.optionPositions().stream().map(String::valueOf).toList(), Instant.now()));
+                }
+            }
             case Update.AuthorizationStateChanged a -> {
             }
             case Update.OptionChanged o -> {
@@ -154,9 +190,22 @@ final class RemoteEventHandler {
     private void newMessage(Message message) throws NetworkException {
         Chat chat = directory.chat(message.chatId());
         if (chat.type() instanceof ChatType.Secret) {
-            return; // secret chats are end-to-end encrypted on the phone only; the bridge says so in the chat info
+            secretChats.seen(chat.id(), chat.title());
+            return;
+        }
+        if (message.content() instanceof MessageContent.ChatUpgradeFrom from) {
+            // the supergroup's first message: the basic group's portal moves here (not a message of its own, which
+            // would open a second room for the supergroup before the move)
+            moved(-from.basicGroupId(), chat.id());
+            return;
+        }
+        if (message.content() instanceof MessageContent.Poll p) {
+            polls.seen(message.chatId(), message.id(), p.poll());
         }
         sink.emit(toEvent(chat, message));
+        if (message.content() instanceof MessageContent.ChatUpgradeTo to) {
+            moved(chat.id(), SUPERGROUP_ZERO - to.supergroupId());
+        }
         if (message.content() instanceof MessageContent.ChatChangeTitle
                 || message.content() instanceof MessageContent.ChatAddMembers
                 || message.content() instanceof MessageContent.ChatDeleteMember
@@ -168,19 +217,72 @@ final class RemoteEventHandler {
     /** A message as a bridged event (also used by history fetches). */
     RemoteEvent.Message toEvent(Chat chat, Message message) {
         Optional<String> replyTo = message.replyTo() instanceof MessageReplyTo.ToMessage r
-                && r.chatId() == message.chatId() ? Optional.of(Long.toString(r.messageId())) : Optional.empty();
-        return new RemoteEvent.Message(portal(chat), sender(message), Long.toString(message.id()),
-                Instant.ofEpochSecond(message.date()), toMatrix.parts(message.content()), replyTo, Optional.empty());
+                && r.chatId() == message.chatId() ? Optional.of(ids.bridged(r.chatId(), r.messageId()))
+                : Optional.empty();
+        return new RemoteEvent.Message(portal(chat), sender(message), ids.bridged(message),
+                Instant.ofEpochSecond(message.date()), toMatrix.parts(message.content()), replyTo, topic(message));
+    }
+
+    /**
+     * Forum topics are threads of the one room: the root is the topic's first message ("created the topic"), whose
+     * TDLib id is the topic id shifted by 20 bits (TDLib's message ids are the server's times 2^20). The General topic
+     * (id 1) has no such message: its messages are the room's main timeline.
+     */
+    private Optional<String> topic(Message message) {
+        if (message.topicId() instanceof MessageTopic.Forum f && f.forumTopicId() != GENERAL_TOPIC) {
+            long root = (long) f.forumTopicId() << 20;
+            return root == message.id() ? Optional.empty() : Optional.of(ids.bridged(message.chatId(), root));
+        }
+        return Optional.empty();
+    }
+
+    /** A basic group became a supergroup: its portal follows, once. */
+    private void moved(long basicGroupChatId, long supergroupChatId) {
+        if (upgraded.add(basicGroupChatId)) {
+            sink.emit(new RemoteEvent.PortalMoved(PortalRef.shared(Long.toString(basicGroupChatId)),
+                    Long.toString(supergroupChatId), Instant.now()));
+        }
+    }
+
+    private void presence(long userId, UserStatus status) {
+        Instant now = Instant.now();
+        switch (status) {
+            case UserStatus.Online o -> sink.emit(new RemoteEvent.Presence(Long.toString(userId), true,
+                    Optional.of(now), now));
+            case UserStatus.Offline o -> sink.emit(new RemoteEvent.Presence(Long.toString(userId), false,
+                    Optional.of(Instant.ofEpochSecond(o.wasOnline())), now));
+            case null -> {
+            }
+            // hidden by the user's privacy settings: away, without a time
+            default -> sink.emit(new RemoteEvent.Presence(Long.toString(userId), false, Optional.empty(), now));
+        }
+    }
+
+    private void pollChanged(long chatId, long messageId, TdPoll poll) throws NetworkException {
+        List<PollVotes.Change> changes = polls.changed(chatId, messageId, poll);
+        if (changes.isEmpty()) {
+            return;
+        }
+        PortalRef portal = portal(directory.chat(chatId));
+        String pollId = ids.bridged(chatId, messageId);
+        for (PollVotes.Change c : changes) {
+            sink.emit(new RemoteEvent.PollVote(portal, new Sender(c.voterId(), c.voterId().equals(loginId)), pollId,
+                    c.optionIds(), Instant.now()));
+        }
     }
 
     private void edited(Update.MessageContentChanged c) throws NetworkException {
+        if (c.newContent() instanceof MessageContent.Poll p) {
+            pollChanged(c.chatId(), c.messageId(), p.poll()); // votes, not an edit
+            return;
+        }
         if (outgoing.isOwnEdit(c.chatId(), c.messageId())) {
             return;
         }
         Chat chat = directory.chat(c.chatId());
         Message message = chatInfo.requests().call(new MessageRequest.GetMessage(c.chatId(), c.messageId()));
         Instant when = message.editDate() > 0 ? Instant.ofEpochSecond(message.editDate()) : Instant.now();
-        sink.emit(new RemoteEvent.Edit(portal(chat), sender(message), Long.toString(c.messageId()), "", when,
+        sink.emit(new RemoteEvent.Edit(portal(chat), sender(message), ids.bridged(message), "", when,
                 toMatrix.convert(c.newContent())));
     }
 
@@ -207,19 +309,20 @@ final class RemoteEventHandler {
         Set<String> before = reactions.getOrDefault(key, Set.of());
         reactions.put(key, now);
         PortalRef portal = portal(directory.chat(chatId));
+        String bridgedId = ids.bridged(chatId, messageId);
         Instant at = Instant.now();
         for (String added : now) {
             if (!before.contains(added)) {
                 String[] userAndEmoji = added.split(" ", 2);
                 sink.emit(new RemoteEvent.Reaction(portal, new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)),
-                        Long.toString(messageId), userAndEmoji[1], at));
+                        bridgedId, userAndEmoji[1], at));
             }
         }
         for (String removed : before) {
             if (!now.contains(removed)) {
                 String[] userAndEmoji = removed.split(" ", 2);
                 sink.emit(new RemoteEvent.ReactionRemoved(portal,
-                        new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)), Long.toString(messageId),
+                        new Sender(userAndEmoji[0], userAndEmoji[0].equals(loginId)), bridgedId,
                         userAndEmoji[1], at));
             }
         }

@@ -2,6 +2,7 @@ package dev.passerelle.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.passerelle.core.spi.ChatInfo;
+import dev.passerelle.core.spi.ConnectorStore;
 import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.LoginState;
 import dev.passerelle.core.spi.NetworkClient;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TelegramClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving {
+        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving, NetworkClient.PollVoting {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramClient.class);
 
@@ -60,7 +61,7 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
     private volatile boolean closing;
 
     TelegramClient(TdReceiveLoop loop, TelegramConfig config, TdDatabase database, String loginId,
-                   RemoteEventSink sink, GhostUserIds ghosts) {
+                   RemoteEventSink sink, GhostUserIds ghosts, ConnectorStore store) {
         this.loop = loop;
         this.config = config;
         this.database = database;
@@ -68,15 +69,19 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.sink = sink;
         Requests requests = this::call;
         TelegramFiles files = new TelegramFiles(requests);
-        TelegramFormat format = new TelegramFormat(new GhostMentions(TelegramConnector.GHOST_PREFIX, ghosts));
+        TelegramFormat format = new TelegramFormat(new GhostMentions(TelegramConnector.GHOST_PREFIX, ghosts,
+                new Usernames(requests)));
         OutgoingMessages outgoing = new OutgoingMessages();
         this.directory = new Directory(requests);
         this.chats = new ChatInfoFetcher(requests, files, loginId);
         ToMatrix toMatrix = new ToMatrix(format, files::source, this::nameOf);
-        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing);
+        MessageIds ids = new MessageIds(store, loginId);
+        PollVotes polls = new PollVotes(loginId);
+        this.events = new RemoteEventHandler(loginId, sink, directory, toMatrix, chats, outgoing, ids, polls,
+                new SecretChatNotices(store, loginId, sink));
         this.matrix = new MatrixHandler(requests, new FromMatrix(format, database.directory().resolve("uploads")),
-                outgoing);
-        this.backfill = new Backfill(requests, directory, events);
+                outgoing, ids, polls, directory);
+        this.backfill = new Backfill(requests, directory, events, ids);
         this.resolver = new IdentifierResolver(requests, directory, files);
     }
 
@@ -214,6 +219,11 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
     @Override
     public void deleteMessage(MessageTarget target) throws NetworkException {
         matrix.delete(target);
+    }
+
+    @Override
+    public void vote(MessageTarget poll, List<String> optionIds) throws NetworkException {
+        matrix.vote(poll, optionIds);
     }
 
     @Override

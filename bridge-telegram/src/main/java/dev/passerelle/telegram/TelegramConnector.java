@@ -1,6 +1,8 @@
 package dev.passerelle.telegram;
 
 import dev.passerelle.core.spi.ConnectorContext;
+import dev.passerelle.core.spi.ConnectorStore;
+import dev.passerelle.core.spi.MemoryConnectorStore;
 import dev.passerelle.core.spi.GhostUserIds;
 import dev.passerelle.core.spi.ConnectorException;
 import dev.passerelle.core.spi.LoginException;
@@ -47,6 +49,7 @@ public final class TelegramConnector implements NetworkConnector {
     private Path dataDirectory;
     private byte[] secretKey;
     private GhostUserIds ghosts = GhostUserIds.NONE;
+    private ConnectorStore store = new MemoryConnectorStore();
 
     /** Test hook: the TDLib the connectors started after this call use; {@code null} for the real one. */
     public static void useTdJson(Function<TelegramConfig, TdJson> source) {
@@ -67,7 +70,7 @@ public final class TelegramConnector implements NetworkConnector {
     @Override
     public NetworkCapabilities capabilities() {
         // 2 GB files for user accounts; messages may be edited for 48 h in groups; 1 reaction without Premium
-        return new NetworkCapabilities(EnumSet.complementOf(EnumSet.of(NetworkCapabilities.MessageKind.POLL)), true,
+        return new NetworkCapabilities(EnumSet.allOf(NetworkCapabilities.MessageKind.class), true,
                 2000L * 1024 * 1024, true, Optional.of(Duration.ofHours(48)), true, Optional.empty(), true, 1);
     }
 
@@ -77,6 +80,7 @@ public final class TelegramConnector implements NetworkConnector {
         dataDirectory = context.dataDirectory();
         secretKey = context.secretKey().clone();
         ghosts = context.ghosts();
+        store = context.store();
         Function<TelegramConfig, TdJson> source = tdJsonSource;
         TdJson td;
         if (source != null) {
@@ -142,7 +146,7 @@ public final class TelegramConnector implements NetworkConnector {
     public NetworkClient loadClient(StoredLogin login, RemoteEventSink sink) {
         TdDatabase database = TdDatabase.of(dataDirectory, secretKey,
                 new String(login.secret(), StandardCharsets.UTF_8));
-        return new TelegramClient(loop, config, database, login.loginId(), sink, ghosts);
+        return new TelegramClient(loop, config, database, login.loginId(), sink, ghosts, store);
     }
 
     @Override

@@ -6,7 +6,13 @@ import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.telegram.fake.FakeTdlib;
 import dev.passerelle.telegram.fake.FakeTelegram;
 import dev.passerelle.testbed.BridgeBed;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.passerelle.core.matrix.CreateRoomRequest;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.Map;
 
 /** The real bridge with the Telegram connector on the fake TDLib, against the fake homeserver. */
@@ -33,6 +39,36 @@ final class TelegramBridgeBed extends BridgeBed {
         addLogin(userId, login);
         until("login " + login.loginId() + " to connect", () -> telegram.isConnected(account), () -> "");
         return login;
+    }
+
+    /** {@code userId} opens a DM with the bridge bot, as in Element: their management room. */
+    String managementRoom(String userId) {
+        homeserver.registerUser(userId);
+        String bot = "@telegrambot:" + DOMAIN;
+        String room = onVirtualThread(() -> passerelle().services().matrix().bot()
+                .createRoom(CreateRoomRequest.empty().withInvites(List.of(userId), true)));
+        push(homeserver.sendAs(userId, room, "m.room.member", Optional.of(userId),
+                JsonNodeFactory.instance.objectNode().put("membership", "join")));
+        push(homeserver.sendAs(userId, room, "m.room.member", Optional.of(bot),
+                JsonNodeFactory.instance.objectNode().put("membership", "invite").put("is_direct", true)));
+        until("the bot to join", () -> homeserver.members(room, "join").contains(bot), () -> "");
+        return room;
+    }
+
+    /** The bodies of the bot's notices in {@code room}, oldest first. */
+    List<String> botNotices(String room) {
+        return homeserver.timeline(room).stream()
+                .filter(e -> e.path("sender").asText().equals("@telegrambot:" + DOMAIN))
+                .filter(e -> e.path("content").path("msgtype").asText().equals("m.notice"))
+                .map(e -> e.path("content").path("body").asText()).toList();
+    }
+
+    private static <T> T onVirtualThread(Callable<T> call) {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            return executor.submit(call).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     static String ghost(long userId) {

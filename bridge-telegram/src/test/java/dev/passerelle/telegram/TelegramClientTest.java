@@ -159,7 +159,7 @@ class TelegramClientTest {
         RemoteEvent.Reaction r = events.await(RemoteEvent.Reaction.class, e -> e.emoji().equals("❤"));
         assertEquals("1002", r.sender().remoteUserId());
         bed.telegram.react(BOB, ALICE, id, "❤", false);
-        events.await(RemoteEvent.ReactionRemoved.class, e -> e.emoji().equals(java.util.Optional.of("❤")));
+        events.await(RemoteEvent.ReactionRemoved.class, e -> e.emoji().equals(Optional.of("❤")));
 
         SentMessage mine = alice.sendMessage(new OutgoingMessage("1002", "$e", plain("mine"), Optional.empty(),
                 Optional.empty()));

@@ -73,6 +73,33 @@ class TelegramEndToEndTest {
     }
 
     @Test
+    void anAtUsernameMentionOfSomeoneNotMetYetBecomesAPillAndAnUnknownNameStaysText() {
+        bed.telegram.add(FakeAccount.user(1004, "Dave", "+33600000004").withUsername("dave_d"));
+        ObjectNode content = JSON.createObjectNode().put("@type", "messageText");
+        ObjectNode text = content.putObject("text").put("@type", "formattedText")
+                .put("text", "ask @dave_d or @nobody_here");
+        text.putArray("entities").add(mention(4, 7)).add(mention(15, 12));
+        bed.telegram.post(BOB, ALICE, content, 0);
+        bed.telegram.post(BOB, ALICE, content.deepCopy(), 0);
+
+        ObjectNode event = bed.awaitMessage("1002", "ask @dave_d or @nobody_here");
+        String html = event.path("content").path("formatted_body").asText();
+        assertTrue(html.contains("<a href=\"https://matrix.to/#/" + TelegramBridgeBed.ghost(1004) + "\">@dave_d</a>"),
+                html);
+        assertTrue(html.endsWith("or @nobody_here"), html);
+        String room = event.path("room_id").asText();
+        until("the second message", () -> bed.messages(room, "ask @dave_d or @nobody_here").size() == 2, () -> "");
+        assertEquals(2, bed.telegram.requests(ALICE, "searchPublicChat").size(), "each name asked once, then known");
+    }
+
+    private static ObjectNode mention(int offset, int length) {
+        ObjectNode entity = JSON.createObjectNode().put("@type", "textEntity").put("offset", offset)
+                .put("length", length);
+        entity.putObject("type").put("@type", "textEntityTypeMention");
+        return entity;
+    }
+
+    @Test
     void twoMatrixUsersInTheSameSupergroupShareOnePortal() throws Exception {
         bed.login(CAROL_MXID, "+33600000003", CAROL);
         long group = bed.telegram.addGroup("Team", true, BOB, ALICE, CAROL);

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.core.matrix.CreateRoomRequest;
 import dev.passerelle.telegram.fake.FakeAccount;
 import dev.passerelle.testkit.homeserver.Events;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,15 +100,7 @@ class TelegramLoginByCommandTest {
     }
 
     private String managementRoom() {
-        bed.homeserver.registerUser(ALICE);
-        String room = onVirtualThread(() -> bed.passerelle().services().matrix().bot()
-                .createRoom(CreateRoomRequest.empty().withInvites(List.of(ALICE), true)));
-        bed.push(bed.homeserver.sendAs(ALICE, room, "m.room.member", Optional.of(ALICE),
-                JsonNodeFactory.instance.objectNode().put("membership", "join")));
-        bed.push(bed.homeserver.sendAs(ALICE, room, "m.room.member", Optional.of(BOT),
-                JsonNodeFactory.instance.objectNode().put("membership", "invite").put("is_direct", true)));
-        until("the bot to join", () -> bed.homeserver.members(room, "join").contains(BOT), () -> "");
-        return room;
+        return bed.managementRoom(ALICE);
     }
 
     private void say(String room, String text) {
@@ -121,22 +110,11 @@ class TelegramLoginByCommandTest {
     }
 
     private List<String> botNotices(String room) {
-        return bed.homeserver.timeline(room).stream()
-                .filter(e -> e.path("sender").asText().equals(BOT))
-                .filter(e -> e.path("content").path("msgtype").asText().equals("m.notice"))
-                .map(e -> e.path("content").path("body").asText()).toList();
+        return bed.botNotices(room);
     }
 
     private void awaitNoticeContaining(String room, String text) {
         until("a notice containing '" + text + "'", () -> botNotices(room).stream().anyMatch(n -> n.contains(text)),
                 () -> "notices: " + botNotices(room));
-    }
-
-    private static <T> T onVirtualThread(java.util.concurrent.Callable<T> call) {
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            return executor.submit(call).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.passerelle.telegram.format;
 
 import dev.passerelle.core.spi.GhostUserIds;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Mentions of the bridge's Telegram ghosts ({@code @telegram_<user id>:<server>}): a Telegram mention of a user
@@ -12,14 +13,22 @@ public final class GhostMentions implements Mentions {
 
     private final String prefix;
     private final GhostUserIds ghosts;
+    private final Function<String, Optional<Long>> usernames;
+
+    /** Without a way to look usernames up: {@code @username} mentions stay text. */
+    public GhostMentions(String ghostPrefix, GhostUserIds ghosts) {
+        this(ghostPrefix, ghosts, username -> Optional.empty());
+    }
 
     /**
      * @param ghostPrefix the connector's ghost localpart prefix, e.g. {@code telegram_}
      * @param ghosts      the engine's names of the ghosts ({@link GhostUserIds#NONE} without a homeserver)
+     * @param usernames   a {@code @username}'s Telegram user id, when it is a user's (may ask Telegram)
      */
-    public GhostMentions(String ghostPrefix, GhostUserIds ghosts) {
+    public GhostMentions(String ghostPrefix, GhostUserIds ghosts, Function<String, Optional<Long>> usernames) {
         this.prefix = "@" + ghostPrefix;
         this.ghosts = ghosts;
+        this.usernames = usernames;
     }
 
     @Override
@@ -29,7 +38,7 @@ public final class GhostMentions implements Mentions {
 
     @Override
     public Optional<String> matrixUserByUsername(String username) {
-        return Optional.empty();
+        return usernames.apply(username).flatMap(this::matrixUser);
     }
 
     @Override

@@ -4,7 +4,11 @@ import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.telegram.format.TelegramFormat;
+import dev.passerelle.telegram.td.api.InputAnimation;
 import dev.passerelle.telegram.td.api.InputDocument;
+import dev.passerelle.telegram.td.api.InputPollOption;
+import dev.passerelle.telegram.td.api.InputPollType;
+import java.util.List;
 import dev.passerelle.telegram.td.api.InputFile;
 import dev.passerelle.telegram.td.api.InputMessageContent;
 import dev.passerelle.telegram.td.api.InputPhoto;
@@ -52,9 +56,24 @@ public final class FromMatrix {
             case MessageContent.Location l -> new Outgoing(new InputMessageContent.Location(
                     new TdLocation(l.latitude(), l.longitude())), null);
             case MessageContent.Media m -> media(m);
-            // Not in the connector's capabilities yet, so the engine refuses polls before they get here.
-            case MessageContent.Poll p -> throw new NetworkException("Polls cannot be sent to Telegram yet.", false);
+            case MessageContent.Poll p -> poll(p, false);
         };
+    }
+
+    /**
+     * A poll as Telegram takes it: a regular poll, public (non-anonymous) so that votes can be bridged back, except
+     * where Telegram allows anonymous polls only ({@code anonymous}: channels); 2–12 answers (a clear refusal
+     * otherwise).
+     */
+    public Outgoing poll(MessageContent.Poll p, boolean anonymous) throws NetworkException {
+        if (p.options().size() < 2 || p.options().size() > 12) {
+            throw new NetworkException("Telegram polls have 2 to 12 answers; this one has " + p.options().size()
+                    + ". Edit the poll and send it again.", false);
+        }
+        List<InputPollOption> options = p.options().stream()
+                .map(o -> new InputPollOption(format.fromFormattedText(FormattedText.plain(o.text())))).toList();
+        return new Outgoing(new InputMessageContent.Poll(format.fromFormattedText(p.question()), options, anonymous,
+                p.maxSelections() > 1, new InputPollType.Regular(false)), null);
     }
 
     /** An emote is sent as "/me"-style text, as Telegram has no emotes. */
@@ -71,8 +90,11 @@ public final class FromMatrix {
         int seconds = (int) (m.durationMs().orElse(0L) / 1000);
         InputMessageContent content = switch (m.kind()) {
             case IMAGE -> new InputMessageContent.Photo(new InputPhoto(input, width, height), caption);
-            case VIDEO, ANIMATION -> new InputMessageContent.Video(new InputVideo(input, seconds, width, height, true), caption);
-            case VOICE -> new InputMessageContent.VoiceNote(input, seconds, caption);
+            case VIDEO -> new InputMessageContent.Video(new InputVideo(input, seconds, width, height, true), caption);
+            case ANIMATION -> new InputMessageContent.Animation(new InputAnimation(input, seconds, width, height),
+                    caption);
+            case VOICE -> new InputMessageContent.VoiceNote(input, seconds, Waveform.toTelegram(m.waveform()),
+                    caption);
             case STICKER -> new InputMessageContent.Sticker(input, width, height);
             case AUDIO, FILE -> new InputMessageContent.Document(new InputDocument(input, false), caption);
         };

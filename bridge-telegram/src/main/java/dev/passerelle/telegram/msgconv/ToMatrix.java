@@ -13,7 +13,12 @@ import dev.passerelle.telegram.td.api.MessageContent.ChatAddMembers;
 import dev.passerelle.telegram.td.api.MessageContent.ChatChangeTitle;
 import dev.passerelle.telegram.td.api.MessageContent.ChatDeleteMember;
 import dev.passerelle.telegram.td.api.MessageContent.ChatJoinByLink;
+import dev.passerelle.telegram.td.api.MessageContent.ChatUpgradeFrom;
 import dev.passerelle.telegram.td.api.MessageContent.ChatUpgradeTo;
+import dev.passerelle.telegram.td.api.MessageContent.ForumTopicCreated;
+import dev.passerelle.telegram.td.api.MessageContent.Poll;
+import dev.passerelle.telegram.td.api.TdPoll;
+import java.util.ArrayList;
 import dev.passerelle.telegram.td.api.MessageContent.Contact;
 import dev.passerelle.telegram.td.api.MessageContent.Dice;
 import dev.passerelle.telegram.td.api.MessageContent.Document;
@@ -76,7 +81,7 @@ public final class ToMatrix {
             case Video v -> media(MediaKind.VIDEO, v.video().video(), name(v.video().fileName(), "video.mp4"),
                     mime(v.video().mimeType(), "video/mp4"), dims(v.video().width(), v.video().height()),
                     seconds(v.video().duration()), v.caption());
-            case Animation a -> media(MediaKind.VIDEO, a.animation().animation(),
+            case Animation a -> media(MediaKind.ANIMATION, a.animation().animation(),
                     name(a.animation().fileName(), "animation.mp4"), mime(a.animation().mimeType(), "video/mp4"),
                     dims(a.animation().width(), a.animation().height()), seconds(a.animation().duration()),
                     a.caption());
@@ -86,9 +91,10 @@ public final class ToMatrix {
             case Document d -> media(MediaKind.FILE, d.document().document(), name(d.document().fileName(), "file"),
                     mime(d.document().mimeType(), "application/octet-stream"), Optional.empty(), Optional.empty(),
                     d.caption());
-            case VoiceNote v -> media(MediaKind.VOICE, v.voiceNote().voice(), "voice.ogg",
-                    mime(v.voiceNote().mimeType(), "audio/ogg"), Optional.empty(), seconds(v.voiceNote().duration()),
-                    v.caption());
+            case VoiceNote v -> new MessageContent.Media(MediaKind.VOICE, files.apply(v.voiceNote().voice()),
+                    "voice.ogg", mime(v.voiceNote().mimeType(), "audio/ogg"), v.voiceNote().voice().size(),
+                    Optional.empty(), seconds(v.voiceNote().duration()), caption(v.caption()),
+                    Waveform.toMatrix(v.voiceNote().waveform()));
             case VideoNote v -> media(MediaKind.VIDEO, v.videoNote().video(), "video-note.mp4", "video/mp4",
                     dims(v.videoNote().length(), v.videoNote().length()), seconds(v.videoNote().duration()), null);
             case Sticker s -> sticker(s);
@@ -107,7 +113,21 @@ public final class ToMatrix {
             case ChatDeleteMember d -> notice("removed " + userName.apply(d.userId()));
             case PinMessage p -> notice("pinned a message");
             case ChatUpgradeTo u -> notice("upgraded the group to a supergroup");
+            case ChatUpgradeFrom u -> notice("the group \"" + u.title() + "\" continues here as a supergroup");
+            case Poll p -> poll(p.poll());
+            case ForumTopicCreated t -> notice("created the topic " + t.name());
         };
+    }
+
+    /** Options are named by their position, which is what a vote sends back ({@code setPollAnswer}). */
+    private MessageContent poll(TdPoll poll) {
+        List<MessageContent.PollOption> options = new ArrayList<>();
+        for (int i = 0; i < poll.options().size(); i++) {
+            options.add(new MessageContent.PollOption(Integer.toString(i),
+                    poll.options().get(i).text().text()));
+        }
+        return new MessageContent.Poll(format.toFormattedText(poll.question()), options,
+                poll.allowsMultipleAnswers() ? options.size() : 1);
     }
 
     private MessageContent sticker(Sticker s) {
@@ -127,12 +147,16 @@ public final class ToMatrix {
 
     private MessageContent media(MediaKind kind, TdFile file, String name, String mime, Optional<Dimensions> dims,
                                  Optional<Long> durationMs, Object caption) {
-        FormattedText text = switch (caption) {
+        return new MessageContent.Media(kind, files.apply(file), name, mime, file.size(), dims, durationMs,
+                caption(caption));
+    }
+
+    private FormattedText caption(Object caption) {
+        return switch (caption) {
             case TdFormattedText t -> format.toFormattedText(t);
             case FormattedText f -> f;
             case null, default -> FormattedText.plain("");
         };
-        return new MessageContent.Media(kind, files.apply(file), name, mime, file.size(), dims, durationMs, text);
     }
 
     private static MessageContent text(String text) {

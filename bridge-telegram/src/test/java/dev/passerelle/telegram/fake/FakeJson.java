@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 
 /** TDLib objects of the fake, shaped as td_api.tl says (int64 as strings, @type on every object). */
@@ -48,9 +49,11 @@ final class FakeJson {
             case BASIC_GROUP -> obj("chatTypeBasicGroup").put("basic_group_id", c.groupId);
             case SUPERGROUP -> obj("chatTypeSupergroup").put("supergroup_id", c.groupId).put("is_channel", false);
             case CHANNEL -> obj("chatTypeSupergroup").put("supergroup_id", c.groupId).put("is_channel", true);
+            case SECRET -> obj("chatTypeSecret").put("secret_chat_id", c.groupId)
+                    .put("user_id", c.members.stream().filter(m -> m != viewer).findFirst().orElse(viewer));
         };
         chat.set("type", type);
-        chat.put("title", c.title);
+        chat.put("title", c.titles.getOrDefault(viewer, c.title));
         chat.set("photo", c.photo == null ? JSON.nullNode() : c.photo.deepCopy());
         chat.putArray("positions");
         return chat;
@@ -63,17 +66,46 @@ final class FakeJson {
     }
 
     static ObjectNode message(FakeChat c, FakeMessage m, long viewer) {
-        ObjectNode msg = obj("message").put("id", m.id);
+        ObjectNode msg = obj("message").put("id", c.messageIdFor(m, viewer));
         msg.set("sender_id", obj("messageSenderUser").put("user_id", m.sender));
         msg.put("chat_id", c.idFor(viewer)).put("is_outgoing", m.sender == viewer).put("is_pinned", false)
                 .put("date", m.date).put("edit_date", m.editDate).put("media_album_id", "0");
-        if (m.replyTo != 0) {
+        FakeMessage repliedTo = m.replyTo == 0 ? null : c.messages.get(m.replyTo);
+        if (repliedTo != null) {
             msg.set("reply_to", obj("messageReplyToMessage").put("chat_id", c.idFor(viewer))
-                    .put("message_id", m.replyTo));
+                    .put("message_id", c.messageIdFor(repliedTo, viewer)));
         }
         msg.set("interaction_info", interaction(m, viewer));
-        msg.set("content", m.content.deepCopy());
+        if (m.forumTopicId != 0) {
+            msg.set("topic_id", obj("messageTopicForum").put("forum_topic_id", m.forumTopicId));
+        }
+        msg.set("content", content(m, viewer));
         return msg;
+    }
+
+    /** A message's content as {@code viewer} sees it: a poll shows their own choice and, unless anonymous, voters. */
+    static ObjectNode content(FakeMessage m, long viewer) {
+        ObjectNode content = m.content.deepCopy();
+        if (!typeOf(content).equals("messagePoll")) {
+            return content;
+        }
+        ObjectNode poll = (ObjectNode) content.get("poll");
+        boolean anonymous = poll.path("is_anonymous").asBoolean();
+        poll.put("total_voter_count", m.votes.values().stream().filter(v -> !v.isEmpty()).count());
+        int position = 0;
+        for (JsonNode option : poll.path("options")) {
+            int index = position++;
+            List<Long> voters = m.votes.entrySet().stream().filter(e -> e.getValue().contains(index))
+                    .map(java.util.Map.Entry::getKey).toList();
+            ObjectNode o = (ObjectNode) option;
+            o.put("voter_count", voters.size()).put("is_chosen", voters.contains(viewer));
+            ArrayNode recent = o.putArray("recent_voter_ids");
+            if (!anonymous) {
+                voters.stream().filter(v -> v != viewer).forEach(v -> recent.add(obj("messageSenderUser")
+                        .put("user_id", v)));
+            }
+        }
+        return content;
     }
 
     static ObjectNode interaction(FakeMessage m, long viewer) {

@@ -63,6 +63,7 @@ final class FakeRequests {
             case "sendMessage" -> sendMessage(r);
             case "editMessageText" -> editMessageText(r);
             case "downloadFile" -> td.download(c, r.path("file_id").asInt());
+            case "setPollAnswer" -> setPollAnswer(r);
             default -> throw new FakeError(400, "The fake TDLib does not implement " + type);
         };
     }
@@ -90,19 +91,20 @@ final class FakeRequests {
             case "sendMessage" -> sent(answer);
             case "deleteMessages" -> {
                 FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-                List<Long> ids = FakeTdlib.longs(r.path("message_ids"));
-                for (long id : ids) {
-                    FakeMessage m = chat.messages.get(id);
+                List<FakeMessage> gone = new java.util.ArrayList<>();
+                for (long id : FakeTdlib.longs(r.path("message_ids"))) {
+                    FakeMessage m = chat.message(c.account, id);
                     if (m == null || (m.sender != c.account && !chat.admins.contains(c.account)
                             && chat.members.getFirst() != c.account)) {
                         return; // refused in handle()
                     }
+                    gone.add(m);
                 }
-                t.deleted(chat, ids);
+                t.deleted(chat, gone);
             }
             case "addMessageReaction", "removeMessageReaction" -> {
                 FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-                FakeMessage m = chat.messages.get(r.path("message_id").asLong());
+                FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
                 String emoji = r.path("reaction_type").path("emoji").asText();
                 if (r.path("@type").asText().startsWith("add")) {
                     m.reactors(emoji).add(c.account);
@@ -273,7 +275,7 @@ final class FakeRequests {
 
     private JsonNode message(long chatId, long messageId) {
         FakeChat chat = t.chatFor(c.account, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(c.account, messageId);
         if (m == null) {
             throw new FakeError(404, "Message not found");
         }
@@ -287,7 +289,7 @@ final class FakeRequests {
         ObjectNode out = obj("messages");
         ArrayNode list = out.putArray("messages");
         for (FakeMessage m : all) {
-            if ((from == 0 || m.id <= from) && list.size() < limit) {
+            if ((from == 0 || chat.messageIdFor(m, c.account) <= from) && list.size() < limit) {
                 list.add(FakeJson.message(chat, m, c.account));
             }
         }
@@ -297,12 +299,14 @@ final class FakeRequests {
 
     private JsonNode sendMessage(JsonNode r) {
         FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-        ObjectNode content = content(r.path("input_message_content"));
+        ObjectNode content = content(r.path("input_message_content"), r.path("chat_id").asLong());
         long replyTo = r.path("reply_to").path("message_id").asLong(0);
-        if (replyTo != 0 && !chat.messages.containsKey(replyTo)) {
+        FakeMessage repliedTo = replyTo == 0 ? null : chat.message(c.account, replyTo);
+        if (replyTo != 0 && repliedTo == null) {
             throw new FakeError(400, "Message to be replied not found");
         }
-        FakeMessage temporary = new FakeMessage(t.temporaryId(), c.account, FakeTelegram.now(), replyTo, content);
+        FakeMessage temporary = new FakeMessage(t.temporaryId(), c.account, FakeTelegram.now(),
+                repliedTo == null ? 0 : repliedTo.id, content);
         ObjectNode answer = FakeJson.message(chat, temporary, c.account);
         answer.set("sending_state", obj("messageSendingStatePending").put("sending_id", 0));
         return answer;
@@ -333,8 +337,9 @@ final class FakeRequests {
             td.emit(c, f);
             return;
         }
+        long replyTo = pending.path("reply_to").path("message_id").asLong(0);
         FakeMessage m = t.store(chat, c.account, (ObjectNode) pending.get("content"),
-                pending.path("reply_to").path("message_id").asLong(0));
+                replyTo == 0 ? 0 : chat.message(c.account, replyTo).id);
         ObjectNode succeeded = obj("updateMessageSendSucceeded").put("old_message_id", oldId);
         succeeded.set("message", FakeJson.message(chat, m, c.account));
         for (FakeClient own : td.clientsOf(c.account)) {
@@ -351,21 +356,21 @@ final class FakeRequests {
 
     private JsonNode editMessageText(JsonNode r) {
         FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
-        FakeMessage m = chat.messages.get(r.path("message_id").asLong());
+        FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
         if (m == null) {
             throw new FakeError(400, "Message not found");
         }
         if (m.sender != c.account) {
             throw new FakeError(400, "Message can't be edited");
         }
-        m.content = content(r.path("input_message_content"));
+        m.content = content(r.path("input_message_content"), r.path("chat_id").asLong());
         m.editDate = FakeTelegram.now();
         t.contentChanged(chat, m);
         return FakeJson.message(chat, m, c.account);
     }
 
     /** An input message content → the message content it becomes. Local files are read at once. */
-    private ObjectNode content(JsonNode input) {
+    private ObjectNode content(JsonNode input, long chatId) {
         String type = input.path("@type").asText();
         ObjectNode caption = input.has("caption") ? (ObjectNode) input.get("caption").deepCopy()
                 : (ObjectNode) obj("formattedText").put("text", "").set("entities", FakeTdlib.array());
@@ -397,15 +402,75 @@ final class FakeRequests {
             }
             case "inputMessageVoiceNote" -> {
                 ObjectNode voice = obj("voiceNote").put("duration", input.path("duration").asInt())
-                        .put("waveform", "").put("mime_type", "audio/ogg");
+                        .put("waveform", input.path("waveform").asText("")).put("mime_type", "audio/ogg");
                 voice.set("voice", upload(input.path("voice_note")));
                 ObjectNode out = obj("messageVoiceNote").put("is_listened", false);
                 out.set("voice_note", voice);
                 out.set("caption", caption);
                 yield out;
             }
+            case "inputMessageAnimation" -> {
+                JsonNode a = input.path("animation");
+                ObjectNode animation = obj("animation").put("duration", a.path("duration").asInt())
+                        .put("width", a.path("width").asInt()).put("height", a.path("height").asInt())
+                        .put("file_name", Path.of(a.path("animation").path("path").asText()).getFileName().toString())
+                        .put("mime_type", "video/mp4").put("has_stickers", false);
+                animation.set("animation", upload(a.path("animation")));
+                ObjectNode out = obj("messageAnimation").put("show_caption_above_media", false)
+                        .put("has_spoiler", false).put("is_secret", false);
+                out.set("animation", animation);
+                out.set("caption", caption);
+                yield out;
+            }
+            case "inputMessagePoll" -> {
+                if (input.path("options").size() < 2 || input.path("options").size() > 12) {
+                    throw new FakeError(400, "Poll must have between 2 and 12 options");
+                }
+                if (!input.path("is_anonymous").asBoolean(false)
+                        && t.chats.stream().anyMatch(ch -> ch.kind == FakeChat.Kind.CHANNEL
+                        && ch.chatId == chatId)) {
+                    throw new FakeError(400, "Non-anonymous polls can't be sent to channel chats");
+                }
+                ObjectNode poll = obj("poll").put("id", Long.toString(ThreadLocalRandom.current().nextLong(1, 1L << 60)))
+                        .put("total_voter_count", 0).put("is_anonymous", input.path("is_anonymous").asBoolean(false))
+                        .put("allows_multiple_answers", input.path("allows_multiple_answers").asBoolean())
+                        .put("is_closed", false);
+                poll.set("question", input.get("question").deepCopy());
+                ArrayNode options = poll.putArray("options");
+                int i = 0;
+                for (JsonNode o : input.path("options")) {
+                    ObjectNode option = obj("pollOption").put("id", Integer.toString(i++));
+                    option.set("text", o.get("text").deepCopy());
+                    options.add(option);
+                }
+                poll.set("type", obj("pollTypeRegular"));
+                ObjectNode out = obj("messagePoll").put("can_add_option", false);
+                out.set("poll", poll);
+                yield out;
+            }
             default -> throw new FakeError(400, "The fake TDLib cannot send " + type);
         };
+    }
+
+    private JsonNode setPollAnswer(JsonNode r) {
+        FakeChat chat = t.chatFor(c.account, r.path("chat_id").asLong());
+        FakeMessage m = chat.message(c.account, r.path("message_id").asLong());
+        if (m == null || !FakeJson.typeOf(m.content).equals("messagePoll")) {
+            throw new FakeError(400, "Message is not a poll");
+        }
+        int options = m.content.path("poll").path("options").size();
+        int[] positions = new int[r.path("option_ids").size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = r.path("option_ids").get(i).asInt();
+            if (positions[i] < 0 || positions[i] >= options) {
+                throw new FakeError(400, "Invalid option identifier specified");
+            }
+        }
+        if (positions.length > 1 && !m.content.path("poll").path("allows_multiple_answers").asBoolean()) {
+            throw new FakeError(400, "Can't choose more than 1 option in the poll");
+        }
+        t.votedBy(c.account, chat, m, positions);
+        return obj("ok");
     }
 
     private ObjectNode upload(JsonNode inputFile) {

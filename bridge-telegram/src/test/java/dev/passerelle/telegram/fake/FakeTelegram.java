@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +36,8 @@ public final class FakeTelegram {
     Optional<Integer> floodWait = Optional.empty();
     Optional<String> failNextSend = Optional.empty();
     private long nextMessage = 1;
+    /** Per account, the next id it gives a message of a basic group (each account counts on its own). */
+    private final Map<Long, Long> nextLocal = new HashMap<>();
     private long nextTemporary = 1;
     private int nextFile = 1;
     private long nextGroup = 1;
@@ -59,6 +63,136 @@ public final class FakeTelegram {
         }
         chats.add(chat);
         return chatId;
+    }
+
+    /**
+     * While {@code unreachable}, new messages of the chat are not pushed to {@code account}'s clients (a test lever:
+     * what only the other members' logins see).
+     */
+    public synchronized void setUnreachable(long chatId, long account, boolean unreachable) {
+        if (unreachable) {
+            group(chatId).unreachable.add(account);
+        } else {
+            group(chatId).unreachable.remove(account);
+        }
+    }
+
+    /** A secret chat that {@code from} opens with {@code to}; returns its chat id. */
+    public synchronized long openSecretChat(long from, long to) {
+        long secret = nextGroup++;
+        FakeChat chat = new FakeChat(FakeChat.Kind.SECRET, secret, -2_000_000_000_000L + secret,
+                accounts.get(to).firstName());
+        chat.members.add(from);
+        chat.members.add(to);
+        chat.titles.put(from, accounts.get(to).firstName());
+        chat.titles.put(to, accounts.get(from).firstName());
+        chats.add(chat);
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewChat");
+            update.set("chat", FakeJson.chat(chat, member));
+            deliver(member, update);
+        }
+        return chat.chatId;
+    }
+
+    /**
+     * The basic group becomes a supergroup, as Telegram does it: a new chat, "upgraded to" in the old one and
+     * "upgraded from" in the new one. Returns the supergroup's chat id.
+     */
+    public synchronized long upgrade(long from, long basicGroupChatId) {
+        FakeChat old = group(basicGroupChatId);
+        long supergroup = nextGroup++;
+        FakeChat chat = new FakeChat(FakeChat.Kind.SUPERGROUP, supergroup, -1_000_000_000_000L - supergroup,
+                old.title);
+        chat.members.addAll(old.members);
+        chats.add(chat);
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewChat");
+            update.set("chat", FakeJson.chat(chat, member));
+            deliver(member, update);
+        }
+        post(from, basicGroupChatId, (ObjectNode) obj("messageChatUpgradeTo").put("supergroup_id", supergroup), 0);
+        post(from, chat.chatId, (ObjectNode) obj("messageChatUpgradeFrom").put("title", old.title)
+                .put("basic_group_id", old.groupId), 0);
+        return chat.chatId;
+    }
+
+    /** A channel; the first member is its creator (the only one who posts). Returns its chat id. */
+    public synchronized long addChannel(String title, long... members) {
+        long chatId = addGroup(title, true, members);
+        FakeChat group = group(chatId);
+        FakeChat channel = new FakeChat(FakeChat.Kind.CHANNEL, group.groupId, chatId, title);
+        channel.members.addAll(group.members);
+        chats.set(chats.indexOf(group), channel);
+        return chatId;
+    }
+
+    /** A forum supergroup (topics). Returns its chat id. */
+    public synchronized long addForum(String title, long... members) {
+        long chatId = addGroup(title, true, members);
+        group(chatId).isForum = true;
+        nextMessage++; // the forum's creation message (not kept): topic ids start after General's (1)
+        return chatId;
+    }
+
+    /** {@code from} opens a topic in a forum: its first message; returns the topic id (that message's server id). */
+    public synchronized int createTopic(long from, long chatId, String name) {
+        long messageId = post(from, chatId, (ObjectNode) obj("messageForumTopicCreated").put("name", name)
+                .put("is_name_implicit", false), 0);
+        int topic = (int) (messageId / ID_STEP);
+        group(chatId).message(from, messageId).forumTopicId = topic;
+        return topic;
+    }
+
+    /** {@code from} writes in a topic of a forum (1: the General topic). Returns the message id. */
+    public synchronized long writeInTopic(long from, long chatId, int topic, String text) {
+        FakeChat chat = group(chatId);
+        FakeMessage m = store(chat, from, FakeJson.text(text), 0);
+        m.forumTopicId = topic;
+        for (long member : chat.members) {
+            ObjectNode update = obj("updateNewMessage");
+            update.set("message", FakeJson.message(chat, m, member));
+            deliver(member, update);
+        }
+        return m.id;
+    }
+
+    /** {@code from} asks a question; returns the poll's message id. */
+    public synchronized long postPoll(long from, long chatId, String question, boolean anonymous,
+                                      boolean multipleAnswers, String... answers) {
+        ObjectNode poll = obj("poll").put("id", Long.toString(nextMessage * 7 + 1)).put("total_voter_count", 0)
+                .put("is_anonymous", anonymous).put("allows_multiple_answers", multipleAnswers)
+                .put("allows_revoting", true).put("is_closed", false);
+        poll.set("question", FakeJson.text(question).get("text"));
+        ArrayNode options = poll.putArray("options");
+        for (int i = 0; i < answers.length; i++) {
+            ObjectNode option = obj("pollOption").put("id", Integer.toString(i));
+            option.set("text", FakeJson.text(answers[i]).get("text"));
+            options.add(option);
+        }
+        poll.set("type", obj("pollTypeRegular"));
+        ObjectNode content = obj("messagePoll");
+        content.set("poll", poll);
+        return post(from, chatId, content, 0);
+    }
+
+    /** {@code voter} chooses the options at {@code positions} (none: takes the vote back). */
+    public synchronized void vote(long voter, long chatId, long messageId, int... positions) {
+        FakeChat chat = chatFor(voter, chatId);
+        votedBy(voter, chat, chat.message(voter, messageId), positions);
+    }
+
+    /** {@code user} comes online or goes away; every account hears it (as a contact would). */
+    public synchronized void setOnline(long user, boolean online) {
+        ObjectNode status = online ? obj("userStatusOnline").put("expires", now() + 300)
+                : obj("userStatusOffline").put("was_online", now());
+        for (long account : accounts.keySet()) {
+            if (account != user) {
+                ObjectNode update = obj("updateUserStatus").put("user_id", user);
+                update.set("status", status.deepCopy());
+                deliver(account, update);
+            }
+        }
     }
 
     public synchronized void makeAdmin(long chatId, long account) {
@@ -116,20 +250,23 @@ public final class FakeTelegram {
         }
     }
 
-    /** {@code from} writes {@code text} in the chat it sees as {@code chatId}. Returns the message id. */
+    /** {@code from} writes {@code text} in the chat it sees as {@code chatId}. Returns the id {@code from} sees. */
     public long write(long from, long chatId, String text) {
         return post(from, chatId, FakeJson.text(text), 0);
     }
 
     public synchronized long post(long from, long chatId, ObjectNode content, long replyTo) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = store(chat, from, content, replyTo);
+        FakeMessage m = store(chat, from, content, replyTo == 0 ? 0 : chat.message(from, replyTo).id);
         for (long member : chat.members) {
+            if (chat.unreachable.contains(member)) {
+                continue;
+            }
             ObjectNode update = obj("updateNewMessage");
             update.set("message", FakeJson.message(chat, m, member));
             deliver(member, update);
         }
-        return m.id;
+        return chat.messageIdFor(m, from);
     }
 
     /** A file of the fake network, for media contents; returns its file object. */
@@ -167,7 +304,7 @@ public final class FakeTelegram {
 
     public synchronized void edit(long from, long chatId, long messageId, String text) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(from, messageId);
         m.content = FakeJson.text(text);
         m.editDate = now();
         contentChanged(chat, m);
@@ -175,16 +312,16 @@ public final class FakeTelegram {
 
     public synchronized void delete(long from, long chatId, long... messageIds) {
         FakeChat chat = chatFor(from, chatId);
-        List<Long> ids = new ArrayList<>();
+        List<FakeMessage> gone = new ArrayList<>();
         for (long id : messageIds) {
-            ids.add(id);
+            gone.add(chat.message(from, id));
         }
-        deleted(chat, ids);
+        deleted(chat, gone);
     }
 
     public synchronized void react(long from, long chatId, long messageId, String emoji, boolean add) {
         FakeChat chat = chatFor(from, chatId);
-        FakeMessage m = chat.messages.get(messageId);
+        FakeMessage m = chat.message(from, messageId);
         if (add) {
             m.reactors(emoji).add(from);
         } else {
@@ -209,16 +346,21 @@ public final class FakeTelegram {
     }
 
     public synchronized List<Long> messageIds(long viewer, long chatId) {
-        return List.copyOf(chatFor(viewer, chatId).messages.keySet());
+        FakeChat chat = chatFor(viewer, chatId);
+        return chat.messages.values().stream().map(m -> chat.messageIdFor(m, viewer)).toList();
     }
 
     public synchronized Optional<String> textOf(long viewer, long chatId, long messageId) {
-        FakeMessage m = chatFor(viewer, chatId).messages.get(messageId);
+        FakeMessage m = chatFor(viewer, chatId).message(viewer, messageId);
         return m == null ? Optional.empty() : Optional.of(m.content.path("text").path("text").asText());
     }
 
+    public synchronized long senderOf(long viewer, long chatId, long messageId) {
+        return chatFor(viewer, chatId).message(viewer, messageId).sender;
+    }
+
     public synchronized ObjectNode contentOf(long viewer, long chatId, long messageId) {
-        return chatFor(viewer, chatId).messages.get(messageId).content.deepCopy();
+        return chatFor(viewer, chatId).message(viewer, messageId).content.deepCopy();
     }
 
     /** Whether a client is logged in to {@code account} right now. */
@@ -292,6 +434,13 @@ public final class FakeTelegram {
         long id = (nextMessage++) * ID_STEP;
         FakeMessage m = new FakeMessage(id, from, now(), replyTo, content);
         chat.messages.put(id, m);
+        if (chat.idsPerAccount()) {
+            for (long member : chat.members) {
+                // each account's own sequence, started apart so that two accounts never agree by chance
+                long local = nextLocal.merge(member, 1000 + member % 89 * 100, (a, b) -> a + 1);
+                m.localIds.put(member, local * ID_STEP);
+            }
+        }
         return m;
     }
 
@@ -301,17 +450,34 @@ public final class FakeTelegram {
 
     void contentChanged(FakeChat chat, FakeMessage m) {
         for (long member : chat.members) {
-            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member)).put("message_id", m.id);
+            long id = chat.messageIdFor(m, member);
+            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member)).put("message_id", id);
             update.set("new_content", m.content.deepCopy());
             deliver(member, update);
-            deliver(member, obj("updateMessageEdited").put("chat_id", chat.idFor(member)).put("message_id", m.id)
+            deliver(member, obj("updateMessageEdited").put("chat_id", chat.idFor(member)).put("message_id", id)
                     .put("edit_date", m.editDate));
         }
     }
 
-    void deleted(FakeChat chat, List<Long> ids) {
-        ids.forEach(chat.messages::remove);
+    void votedBy(long voter, FakeChat chat, FakeMessage m, int... positions) {
+        Set<Integer> chosen = new java.util.TreeSet<>();
+        for (int p : positions) {
+            chosen.add(p);
+        }
+        m.votes.put(voter, chosen);
+        // user accounts learn of votes as a new content of the poll's message
         for (long member : chat.members) {
+            ObjectNode update = obj("updateMessageContent").put("chat_id", chat.idFor(member))
+                    .put("message_id", chat.messageIdFor(m, member));
+            update.set("new_content", FakeJson.content(m, member));
+            deliver(member, update);
+        }
+    }
+
+    void deleted(FakeChat chat, List<FakeMessage> gone) {
+        gone.forEach(m -> chat.messages.remove(m.id));
+        for (long member : chat.members) {
+            List<Long> ids = gone.stream().map(m -> chat.messageIdFor(m, member)).toList();
             deliver(member, FakeJson.ids("updateDeleteMessages", chat.idFor(member), FakeTdlib.set(ids))
                     .put("is_permanent", true).put("from_cache", false));
         }
@@ -320,7 +486,7 @@ public final class FakeTelegram {
     void interactionChanged(FakeChat chat, FakeMessage m) {
         for (long member : chat.members) {
             ObjectNode update = obj("updateMessageInteractionInfo").put("chat_id", chat.idFor(member))
-                    .put("message_id", m.id);
+                    .put("message_id", chat.messageIdFor(m, member));
             update.set("interaction_info", FakeJson.interaction(m, member));
             deliver(member, update);
         }

@@ -18,7 +18,15 @@ public sealed interface InputMessageContent extends TdObject {
             implements InputMessageContent { }
 
     @JsonTypeName("inputMessageVoiceNote")
-    record VoiceNote(InputFile voiceNote, int duration, TdFormattedText caption) implements InputMessageContent { }
+    record VoiceNote(InputFile voiceNote, int duration, byte[] waveform, TdFormattedText caption)
+            implements InputMessageContent { }
+
+    @JsonTypeName("inputMessageAnimation") record Animation(InputAnimation animation, TdFormattedText caption)
+            implements InputMessageContent { }
+
+    @JsonTypeName("inputMessagePoll")
+    record Poll(TdFormattedText question, java.util.List<InputPollOption> options, boolean isAnonymous,
+                boolean allowsMultipleAnswers, InputPollType type) implements InputMessageContent { }
 
     @JsonTypeName("inputMessageSticker")
     record Sticker(InputFile sticker, int width, int height) implements InputMessageContent { }

@@ -56,4 +56,12 @@ public sealed interface MessageContent extends TdObject {
     @JsonTypeName("messagePinMessage") record PinMessage(long messageId) implements MessageContent { }
 
     @JsonTypeName("messageChatUpgradeTo") record ChatUpgradeTo(long supergroupId) implements MessageContent { }
+
+    /** The first message of a supergroup that was a basic group. */
+    @JsonTypeName("messageChatUpgradeFrom")
+    record ChatUpgradeFrom(String title, long basicGroupId) implements MessageContent { }
+
+    @JsonTypeName("messagePoll") record Poll(TdPoll poll) implements MessageContent { }
+
+    @JsonTypeName("messageForumTopicCreated") record ForumTopicCreated(String name) implements MessageContent { }
 }

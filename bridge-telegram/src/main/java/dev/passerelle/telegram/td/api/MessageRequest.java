@@ -31,6 +31,10 @@ public interface MessageRequest {
     @JsonTypeName("removeMessageReaction")
     record RemoveMessageReaction(long chatId, long messageId, ReactionType reactionType) implements TdRequest<Ok> { }
 
+    /** Votes with this account; {@code option_ids} are the options' positions (0-based), empty to retract. */
+    @JsonTypeName("setPollAnswer")
+    record SetPollAnswer(long chatId, long messageId, List<Integer> optionIds) implements TdRequest<Ok> { }
+
     @JsonTypeName("getMessage") record GetMessage(long chatId, long messageId) implements TdRequest<Message> { }
 
     /** Newest first, starting at {@code from_message_id} (0: the newest); {@code offset} -n gets n newer ones too. */

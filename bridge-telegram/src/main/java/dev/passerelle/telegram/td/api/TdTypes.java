@@ -25,7 +25,9 @@ public final class TdTypes {
             ConnectionState.class, InputFile.class, InputMessageContent.class, InputPhoto.class, InputVideo.class,
             InputDocument.class, InputMessageReplyTo.class, ImportedContact.class, ImportedContacts.class,
             ChatMember.class, ChatMemberStatus.class, ChatMembers.class, BasicGroupFullInfo.class,
-            SupergroupMembersFilter.class, MessageRequest.class, RemoteFile.class, ProfilePhoto.class);
+            SupergroupMembersFilter.class, MessageRequest.class, RemoteFile.class, ProfilePhoto.class, TdPoll.class,
+            PollOption.class, PollType.class, InputPollOption.class, InputPollType.class, InputAnimation.class,
+            UserStatus.class, MessageTopic.class);
 
     /** Every record with its {@code td_api.tl} name. */
     public static final Map<String, Class<? extends TdObject>> BY_NAME = collect();

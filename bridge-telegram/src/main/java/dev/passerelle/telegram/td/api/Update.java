@@ -47,6 +47,17 @@ public sealed interface Update extends TdObject {
     @JsonTypeName("updateChatReadOutbox")
     record ChatReadOutbox(long chatId, long lastReadOutboxMessageId) implements Update { }
 
+    @JsonTypeName("updateUserStatus") record UserStatusChanged(long userId, UserStatus status) implements Update { }
+
+    /** A poll changed; for bots only (user accounts get {@code updateMessageContent} with the poll). */
+    @JsonTypeName("updatePoll") record PollChanged(TdPoll poll) implements Update { }
+
+    /** Someone (not this account) changed their vote; for bots only. */
+    @JsonTypeName("updatePollAnswer")
+    record PollAnswer(@com.fasterxml.jackson.annotation.JsonFormat(
+            shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) long pollId, MessageSender voterId,
+                      List<Integer> optionPositions) implements Update { }
+
     @JsonTypeName("updateChatAction")
     record ChatActionChanged(long chatId, MessageSender senderId, ChatAction action) implements Update { }
 }
