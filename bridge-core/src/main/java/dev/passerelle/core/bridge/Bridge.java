@@ -18,6 +18,7 @@ import dev.passerelle.core.store.ConnectorStateStore;
 import dev.passerelle.core.store.GhostStore;
 import dev.passerelle.core.store.LoginKey;
 import dev.passerelle.core.store.MessageStore;
+import dev.passerelle.core.store.PortalMoveStore;
 import dev.passerelle.core.store.PortalStore;
 import dev.passerelle.core.store.ReactionStore;
 import dev.passerelle.core.store.SecretBox;
@@ -108,9 +109,12 @@ public final class Bridge implements AutoCloseable {
             var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), clock);
             var cleanup = new PortalCleanup(services.matrix(), mapper, portals, new UserPortalStore(db), rooms,
                     spaces);
+            var moves = new PortalMoves(services.matrix(), mapper, new PortalMoveStore(db), portals, rooms, clock);
+            moves.load();
             var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms, infoSync,
                     new RemoteMessages(services.matrix(), mapper, messages, media),
-                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup);
+                    new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup,
+                    moves);
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
@@ -123,7 +127,7 @@ public final class Bridge implements AutoCloseable {
             rooms.onMemberAdded(spaces::add);
             // The sink routes to the logins and notices, which are built after it: filled in just below.
             Wiring wiring = new Wiring();
-            LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, wiring,
+            LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, moves, wiring,
                     login, event, handled);
             LoginGauges.register(services.meterRegistry(), networks.keySet(), loginStore);
             Logins logins = new Logins(loginStore,
@@ -183,10 +187,14 @@ public final class Bridge implements AutoCloseable {
 
     // On the sink's thread: only queueing here, never Matrix or the store.
     private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, CatchUp catchUp,
-                              Wiring wiring, ActiveLogin login, RemoteEvent event, Runnable handled) {
+                              PortalMoves moves, Wiring wiring, ActiveLogin login, RemoteEvent event,
+                              Runnable handled) {
         switch (event) {
+            case RemoteEvent.PortalMoved mv -> catchUp.submit(login, PortalEventHandler.keyOf(login.network(), mv),
+                    () -> MovedRouting.follow(queues, handler, moves, login, mv, handled));
             case RemoteEvent.PortalEvent p -> {
-                var key = PortalEventHandler.keyOf(login.network(), p);
+                // A moved chat's events go to the queue of the portal it moved to.
+                var key = moves.current(PortalEventHandler.keyOf(login.network(), p));
                 catchUp.submit(login, key, () -> {
                     try {
                         handler.handle(login, p);
