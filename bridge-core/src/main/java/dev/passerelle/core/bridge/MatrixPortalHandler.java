@@ -88,7 +88,8 @@ final class MatrixPortalHandler implements InboundEventHandler {
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
                 new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media,
                         new RelayPrefix(services.config().bridge().relay().messageFormat())),
-                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock), new KvStore(db),
+                new MatrixReactions(matrix, puppets, messages, reactions, reports, NetworkRetries.DEFAULT,
+                        clock), new KvStore(db),
                 logins, puppets);
     }
 
