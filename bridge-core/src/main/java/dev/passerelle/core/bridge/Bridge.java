@@ -106,7 +106,8 @@ public final class Bridge implements AutoCloseable {
             var puppets = new DoublePuppets(services.matrix(), config.doublePuppet());
             var infoSync = new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts);
             var loginStore = new UserLoginStore(db, SecretBox.fromSettings(config.bridge()));
-            var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), clock);
+            var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), portals,
+                    clock);
             var cleanup = new PortalCleanup(services.matrix(), mapper, portals, new UserPortalStore(db), rooms,
                     spaces);
             var moves = new PortalMoves(services.matrix(), mapper, new PortalMoveStore(db), portals, rooms, clock);
@@ -133,7 +134,7 @@ public final class Bridge implements AutoCloseable {
             Logins logins = new Logins(loginStore,
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
-                    new BridgeCommands(networks, logins, portals,
+                    new BridgeCommands(networks, logins, portals, spaces,
                             new SenderLogins(logins, new UserPortalStore(db)),
                             new DirectChats(services.matrix(), rooms, queues),
                             new PortalCommands(networks, logins, portals, new UserPortalStore(db), queues, rooms,
