@@ -84,19 +84,28 @@ final class MatrixReactions {
 
     /**
      * The network replaced the user's earlier reaction with the new one: Matrix shows the same by redacting the
-     * earlier one, as the user's double puppet when they have one, else as the bot (power 100 in the portals it
-     * creates, above the redact level). Its echo finds no reaction row any more and is ignored.
+     * earlier one, as the user's double puppet when they have one (and it may), else as the bot (power 100 in the
+     * portals it creates, above the redact level). Its echo finds no reaction row any more and is ignored.
      */
     private void redactReplaced(MatrixAction a, ReactionRow old) {
-        String redactor = puppets.of(a.event().sender()).orElse(a.network().botUserId());
+        Optional<String> puppet = puppets.of(a.event().sender());
+        if (puppet.isPresent() && redacted(a, old, puppet.get())) {
+            return;
+        }
+        redacted(a, old, a.network().botUserId());
+    }
+
+    private boolean redacted(MatrixAction a, ReactionRow old, String redactor) {
         try {
             matrix.intent(redactor).redact(old.roomId(), old.eventId(),
                     Optional.of(a.networkName() + " keeps one reaction per person"),
                     TxnIds.of("replaced-reaction", a.portal().key(), old.eventId()));
+            return true;
         } catch (MatrixException e) {
-            LOG.warn("Could not redact {}'s earlier reaction {} in {} (replaced on {} by {}): {} {}",
-                    a.event().sender(), old.eventId(), old.roomId(), a.network().id(), a.eventId(), e.errcode(),
-                    e.error());
+            LOG.warn("Could not redact {}'s earlier reaction {} in {} as {} (replaced on {} by {}): {} {}",
+                    a.event().sender(), old.eventId(), old.roomId(), redactor, a.network().id(), a.eventId(),
+                    e.errcode(), e.error());
+            return false;
         }
     }
 
