@@ -26,9 +26,10 @@ class PortalMoveTest extends AliceEngineTest {
         String room = bed.portalRoom("g1").orElseThrow();
 
         RemoteEvent.PortalMoved move = alice.moveChat("g1", "g2");
-        until("the room to bridge g2", () -> bed.portalRoom("g2").isPresent(), () -> "rooms " + bed.homeserver.rooms());
+        // The room announces the new chat id and no longer the old one.
+        until("the room to bridge g2 instead of g1", () -> bed.portalRoom("g2").isPresent()
+                && bed.portalRoom("g1").isEmpty(), () -> "rooms " + bed.homeserver.rooms());
         assertEquals(Optional.of(room), bed.portalRoom("g2"));
-        assertEquals(Optional.empty(), bed.portalRoom("g1"), "the old chat id is no longer announced");
         assertEquals("g2", bed.homeserver.state(room, "uk.half-shot.bridge", "dev.passerelle://testnet/g2")
                 .orElseThrow().path("content").path("channel").path("id").asText());
 
@@ -59,6 +60,31 @@ class PortalMoveTest extends AliceEngineTest {
     }
 
     @Test
+    void aMoveIsRememberedAcrossARestart() {
+        TestNetwork.addGroup("g1", "Friends", "bob", "alice");
+        RemoteEvent.Message before = alice.message("g1", "bob", "before");
+        String beforeEvent = bed.awaitMessage("g1", "before").path("event_id").asText();
+        String room = bed.portalRoom("g1").orElseThrow();
+        alice.moveChat("g1", "g2");
+        until("the room to bridge g2 instead of g1", () -> bed.portalRoom("g2").isPresent()
+                && bed.portalRoom("g1").isEmpty(), () -> "rooms " + bed.homeserver.rooms());
+
+        bed.stopBridge();
+        until("the client to stop", () -> !alice.isConnected(), () -> "");
+        bed.start();
+        until("the client to connect again", () -> alice.isConnected(), () -> "");
+
+        // The old id's events still reach the room (no second room for g1), the new id's too.
+        alice.delete("g1", "bob", before.messageId());
+        until("the old message redacted", () -> bed.events(room, "m.room.redaction").stream()
+                .anyMatch(r -> r.path("content").path("redacts").asText().equals(beforeEvent)),
+                () -> bed.homeserver.timeline(room).toString());
+        alice.message("g2", "bob", "after the restart");
+        assertEquals(room, bed.awaitMessage("g2", "after the restart").path("room_id").asText());
+        assertEquals(Optional.empty(), bed.portalRoom("g1"));
+    }
+
+    @Test
     void whenTheNewIdHasARoomAlreadyTheOldRoomPointsToIt() {
         TestNetwork.addGroup("g1", "Friends", "bob", "alice", "carol");
         RemoteEvent.Message before = alice.message("g1", "bob", "in the old group");
@@ -76,8 +102,9 @@ class PortalMoveTest extends AliceEngineTest {
         ObjectNode tombstone = bed.homeserver.state(oldRoom, "m.room.tombstone", "").orElseThrow();
         assertEquals(newRoom, tombstone.path("content").path("replacement_room").asText());
         assertTrue(bed.awaitNotice(oldRoom, "continues in another room").contains(newRoom));
+        until("the old room to stop announcing g1", () -> bed.portalRoom("g1").isEmpty(),
+                () -> bed.homeserver.timeline(oldRoom).toString());
         assertEquals(Optional.of(newRoom), bed.portalRoom("g2"));
-        assertEquals(Optional.empty(), bed.portalRoom("g1"));
 
         // Events of the old id reach the new room; a message of before is still deleted where it is.
         alice.message("g1", "bob", "late echo of the old group");

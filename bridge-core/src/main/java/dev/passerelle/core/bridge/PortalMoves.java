@@ -125,8 +125,11 @@ final class PortalMoves {
         if (existing.isEmpty()) {
             String name = old.get().name().orElse(to.chatId());
             var info = BridgeStateEvent.content(mapper, network, to, name);
+            // The new chat id is announced before the old one goes, so the room never announces neither.
             for (String type : List.of(BridgeStateEvent.TYPE, BridgeStateEvent.UNSTABLE_TYPE)) {
                 bot.putState(oldRoom, type, BridgeStateEvent.stateKey(to), info.deepCopy());
+            }
+            for (String type : List.of(BridgeStateEvent.TYPE, BridgeStateEvent.UNSTABLE_TYPE)) {
                 quietly("empty the old bridge info of " + oldRoom, () -> bot.putState(oldRoom, type,
                         BridgeStateEvent.stateKey(from), mapper.createObjectNode()));
             }
