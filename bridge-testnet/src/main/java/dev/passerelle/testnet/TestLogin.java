@@ -84,6 +84,50 @@ public final class TestLogin {
                 emoji, world.nextTimestamp()));
     }
 
+    /**
+     * {@code fromUser} takes back their reaction(s) on {@code messageId} without saying which, as WhatsApp and
+     * Messenger report it ({@link RemoteEvent.ReactionRemoved#emoji()} empty).
+     */
+    public RemoteEvent.ReactionRemoved unreactAll(String chatId, String fromUser, String messageId) {
+        return emitted(chatId, c -> new RemoteEvent.ReactionRemoved(c.portalFor(loginId), sender(fromUser), messageId,
+                Optional.empty(), world.nextTimestamp()));
+    }
+
+    /**
+     * The group {@code chatId} now lives under {@code newChatId}, as a Telegram group upgraded to a supergroup: the
+     * new chat has the same name and members and an empty history; the old one stays with its history (its messages
+     * can still be edited and deleted under the old id). Delivers {@link RemoteEvent.PortalMoved}.
+     */
+    public RemoteEvent.PortalMoved moveChat(String chatId, String newChatId) {
+        return within(() -> {
+            TestChat old = world.requireChat(chatId);
+            world.putChat(new TestChat(newChatId, old.kind(), old.name(), old.topic(), old.avatar(), old.members()));
+            RemoteEvent.PortalMoved event = new RemoteEvent.PortalMoved(resolve(chatId).portalFor(loginId), newChatId,
+                    world.nextTimestamp());
+            client().link().emit(event);
+            return event;
+        });
+    }
+
+    /** {@code user} comes online or goes away. */
+    public RemoteEvent.Presence presence(String user, boolean online) {
+        return within(() -> {
+            RemoteEvent.Presence event = new RemoteEvent.Presence(user, online, Optional.empty(),
+                    world.nextTimestamp());
+            client().link().emit(event);
+            return event;
+        });
+    }
+
+    /** The network tells this login's owner something that belongs to no chat. */
+    public RemoteEvent.UserNotice notice(String message) {
+        return within(() -> {
+            RemoteEvent.UserNotice event = new RemoteEvent.UserNotice(message, world.nextTimestamp());
+            client().link().emit(event);
+            return event;
+        });
+    }
+
     /** {@code fromUser} deletes {@code messageId} for everyone: it leaves the history too. */
     public RemoteEvent.MessageDeleted delete(String chatId, String fromUser, String messageId) {
         return emitted(chatId, c -> {

@@ -40,7 +40,7 @@ public final class TestNetworkConnector implements NetworkConnector {
     @Override
     public NetworkCapabilities capabilities() {
         return new NetworkCapabilities(TestNetwork.world().messageKinds(), true, 50L * 1024 * 1024,
-                true, Optional.empty(), true, Optional.of(Duration.ofHours(24)), true, 1);
+                true, Optional.empty(), true, Optional.of(Duration.ofHours(24)), true, config.maxReactions());
     }
 
     @Override

@@ -43,6 +43,9 @@ class TestNetworkConnectorTest {
         TestNetworkConfig config = started("{\"qr_rotate_seconds\": 0.5, \"send_delay_ms\": 3}").config();
         assertEquals(Duration.ofMillis(500), config.qrRotate());
         assertEquals(Duration.ofMillis(3), config.sendDelay());
+        assertEquals(1, config.maxReactions());
+        TestNetworkConnector several = started("{\"max_reactions\": 20}");
+        assertEquals(20, several.capabilities().maxReactions());
     }
 
     @Test
@@ -54,6 +57,8 @@ class TestNetworkConnectorTest {
         ConnectorException text = assertThrows(ConnectorException.class,
                 () -> started("{\"qr_rotate_seconds\": \"two\"}"));
         assertTrue(text.getMessage().contains("must be a number"), text.getMessage());
+        ConnectorException none = assertThrows(ConnectorException.class, () -> started("{\"max_reactions\": 0}"));
+        assertTrue(none.getMessage().contains("networks.testnet.max_reactions"), none.getMessage());
     }
 
     private static TestNetworkConnector started(String json) throws Exception {

@@ -63,6 +63,38 @@ class DoublePuppetTest {
     }
 
     @Test
+    void aMatrixReactionReplacedOnTheNetworkIsRedactedByTheRealAccount() throws Exception {
+        start(new DoublePuppetConfig(Map.of("example.org", "as_token:" + PUPPET_TOKEN)));
+        alice.message("bob", "bob", "lunch?");
+        ObjectNode message = bed.awaitMessage("bob", "lunch?");
+        String room = message.path("room_id").asText();
+        bed.push(bed.homeserver.sendAs(ALICE, room, "m.room.member", Optional.of(ALICE),
+                EngineBed.JSON.createObjectNode().put("membership", "join")));
+        String thumbs = react(room, message.path("event_id").asText(), "👍");
+        until("the first reaction on the network", () -> reactionsSent() == 1, () -> alice.sent().toString());
+        react(room, message.path("event_id").asText(), "❤️");
+        until("the second reaction on the network", () -> reactionsSent() == 2, () -> alice.sent().toString());
+
+        // The test network keeps one reaction per person: Alice's thumbs goes, redacted by her own account.
+        until("the thumbs redacted", () -> bed.events(room, "m.room.redaction").stream()
+                .anyMatch(r -> r.path("content").path("redacts").asText().equals(thumbs)),
+                () -> bed.events(room, "m.room.redaction").toString());
+        ObjectNode redaction = bed.events(room, "m.room.redaction").stream()
+                .filter(r -> r.path("content").path("redacts").asText().equals(thumbs)).findFirst().orElseThrow();
+        assertEquals(ALICE, redaction.path("sender").asText());
+    }
+
+    private String react(String room, String target, String emoji) {
+        ObjectNode reaction = EngineBed.JSON.createObjectNode();
+        reaction.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", target).put("key", emoji);
+        return bed.sendAs(ALICE, room, "m.reaction", reaction).path("event_id").asText();
+    }
+
+    private long reactionsSent() {
+        return alice.sent().stream().filter(c -> c instanceof SentCall.SendReaction).count();
+    }
+
+    @Test
     void ownMessagesEditsReactionsAndReadsComeFromTheRealAccount() throws Exception {
         start(new DoublePuppetConfig(Map.of("example.org", "as_token:" + PUPPET_TOKEN)));
         var fromBob = alice.message("bob", "bob", "hi Alice");

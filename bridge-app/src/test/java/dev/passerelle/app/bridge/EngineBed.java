@@ -40,11 +40,18 @@ final class EngineBed extends BridgeBed {
      * started, and Alice's Matrix account logged in to her network account.
      */
     static EngineBed withAliceLoggedIn(Path dir, Homeserver homeserver) throws Exception {
+        return withAliceLoggedIn(dir, homeserver, bed -> { });
+    }
+
+    /** The same world, with {@code configure} applied to the bed before the bridge starts (network config...). */
+    static EngineBed withAliceLoggedIn(Path dir, Homeserver homeserver, java.util.function.Consumer<EngineBed> configure)
+            throws Exception {
         TestNetwork.reset();
         TestNetwork.addAccount(TestAccount.of("alice", "Alice", ALICE_PHONE));
         TestNetwork.addAccount(TestAccount.of("bob", "Bob", "+33600000002").withAvatar(PNG));
         TestNetwork.addAccount(TestAccount.of("carol", "Carol", "+33600000003"));
         EngineBed bed = new EngineBed(dir, homeserver);
+        configure.accept(bed);
         bed.start();
         bed.login(ALICE, ALICE_PHONE);
         return bed;

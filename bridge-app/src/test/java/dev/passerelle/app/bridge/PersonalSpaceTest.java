@@ -69,6 +69,32 @@ class PersonalSpaceTest extends AliceEngineTest {
         assertEquals(2, spaces().size());
     }
 
+    @Test
+    void loggingOutTakesTheSpaceAwayAndLeavesThePortals() {
+        alice.message("bob", "bob", "hi");
+        bed.awaitMessage("bob", "hi");
+        String dm = bed.portalRoom("bob").orElseThrow();
+        String space = awaitSpaceWithChild(ALICE, dm);
+        String management = bed.managementRoom(ALICE);
+
+        bed.say(ALICE, management, "logout");
+        bed.awaitNotice(management, "Logged out");
+
+        until("Alice out of the space", () -> membership(space, ALICE).equals("leave"),
+                () -> bed.homeserver.timeline(space).toString());
+        assertEquals("You logged out of Test Network; your chats stay in their rooms",
+                bed.homeserver.state(space, "m.room.member", ALICE).orElseThrow().path("content").path("reason")
+                        .asText());
+        until("the bot out of the space", () -> membership(space, BOT).equals("leave"),
+                () -> bed.homeserver.timeline(space).toString());
+        assertTrue(!isChild(space, dm));
+        assertTrue(bed.homeserver.state(dm, "m.space.parent", space).orElseThrow().path("content").isEmpty(),
+                "the portal no longer names the space as its parent");
+        // The portal room itself stays, with Alice in it and its history.
+        assertEquals("invite", membership(dm, ALICE));
+        assertEquals(1, bed.messages(dm, "hi").size());
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------
 
     private String awaitSpaceWithChild(String user, String child) {

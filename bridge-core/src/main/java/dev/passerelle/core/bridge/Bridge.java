@@ -18,6 +18,7 @@ import dev.passerelle.core.store.ConnectorStateStore;
 import dev.passerelle.core.store.GhostStore;
 import dev.passerelle.core.store.LoginKey;
 import dev.passerelle.core.store.MessageStore;
+import dev.passerelle.core.store.PortalMoveStore;
 import dev.passerelle.core.store.PortalStore;
 import dev.passerelle.core.store.ReactionStore;
 import dev.passerelle.core.store.SecretBox;
@@ -105,13 +106,16 @@ public final class Bridge implements AutoCloseable {
             var puppets = new DoublePuppets(services.matrix(), config.doublePuppet());
             var infoSync = new PortalInfoSync(services.matrix(), mapper, portals, rooms, ghosts);
             var loginStore = new UserLoginStore(db, SecretBox.fromSettings(config.bridge()));
-            var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), clock);
+            var spaces = new PersonalSpaces(services.matrix(), mapper, loginStore, new UserPortalStore(db), portals,
+                    clock);
             var cleanup = new PortalCleanup(services.matrix(), mapper, portals, new UserPortalStore(db), rooms,
                     spaces);
+            var moves = new PortalMoves(services.matrix(), mapper, new PortalMoveStore(db), portals, rooms, clock);
+            moves.load();
             var handler = new PortalEventHandler(services.matrix(), messages, ghosts, rooms, infoSync,
                     new RemoteMessages(services.matrix(), mapper, messages, media),
                     new RemoteReactions(services.matrix(), mapper, messages, new ReactionStore(db)), puppets, cleanup,
-                    new RemotePolls(services.matrix(), mapper, messages));
+                    new RemotePolls(services.matrix(), mapper, messages), moves);
             PortalQueues queues = new PortalQueues();
             var history = new PortalHistory(key -> messages.lastInPortal(key).map(r ->
                     new NetworkClient.HistoryPoint(r.key().messageId(), r.sentAt())), PortalHistory.PAGE_SIZE,
@@ -124,13 +128,13 @@ public final class Bridge implements AutoCloseable {
             rooms.onMemberAdded(spaces::add);
             // The sink routes to the logins and notices, which are built after it: filled in just below.
             Wiring wiring = new Wiring();
-            LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, wiring,
+            LoginSink.Route route = (login, event, handled) -> route(queues, handler, ghosts, catchUp, moves, wiring,
                     login, event, handled);
             LoginGauges.register(services.meterRegistry(), networks.keySet(), loginStore);
             Logins logins = new Logins(loginStore,
                     new BridgeUserStore(db), route, clock);
             ManagementRoomHandler commands = ManagementRoomHandler.create(services,
-                    new BridgeCommands(networks, logins, portals,
+                    new BridgeCommands(networks, logins, portals, spaces,
                             new SenderLogins(logins, new UserPortalStore(db)),
                             new DirectChats(services.matrix(), rooms, queues),
                             new PortalCommands(networks, logins, portals, new UserPortalStore(db), queues, rooms,
@@ -184,10 +188,14 @@ public final class Bridge implements AutoCloseable {
 
     // On the sink's thread: only queueing here, never Matrix or the store.
     private static void route(PortalQueues queues, PortalEventHandler handler, Ghosts ghosts, CatchUp catchUp,
-                              Wiring wiring, ActiveLogin login, RemoteEvent event, Runnable handled) {
+                              PortalMoves moves, Wiring wiring, ActiveLogin login, RemoteEvent event,
+                              Runnable handled) {
         switch (event) {
+            case RemoteEvent.PortalMoved mv -> catchUp.submit(login, PortalEventHandler.keyOf(login.network(), mv),
+                    () -> MovedRouting.follow(queues, handler, moves, login, mv, handled));
             case RemoteEvent.PortalEvent p -> {
-                var key = PortalEventHandler.keyOf(login.network(), p);
+                // A moved chat's events go to the queue of the portal it moved to.
+                var key = moves.current(PortalEventHandler.keyOf(login.network(), p));
                 catchUp.submit(login, key, () -> {
                     try {
                         handler.handle(login, p);

@@ -26,8 +26,11 @@ final class BridgeCommands implements CommandTarget {
     private final DirectChats directChats;
     private final PortalCommands portalCommands;
 
-    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, SenderLogins senders,
-                   DirectChats directChats, PortalCommands portalCommands) {
+    private final PersonalSpaces spaces;
+
+    BridgeCommands(Map<String, Network> networks, Logins logins, PortalStore portals, PersonalSpaces spaces,
+                   SenderLogins senders, DirectChats directChats, PortalCommands portalCommands) {
+        this.spaces = spaces;
         this.portalCommands = portalCommands;
         this.networks = networks;
         this.logins = logins;
@@ -56,8 +59,11 @@ final class BridgeCommands implements CommandTarget {
 
     @Override
     public void logout(String network, String loginId) {
-        network(network);
-        logins.logout(new LoginKey(network, loginId));
+        Network n = network(network);
+        LoginKey key = new LoginKey(network, loginId);
+        // Before the login (and what says which portals were in its space) is deleted.
+        logins.stored(key).ifPresent(row -> spaces.dissolve(n, key, row.mxid()));
+        logins.logout(key);
     }
 
     @Override

@@ -121,6 +121,11 @@ final class Logins {
         LOG.info("Login {} logged out and deleted", key);
     }
 
+    /** The stored login, loaded or not; empty when there is none. */
+    Optional<UserLoginRow> stored(LoginKey key) {
+        return store.get(key);
+    }
+
     /** The stored logins of {@code userId} on {@code network}, loaded or not. */
     List<UserLoginRow> storedOf(String network, String userId) {
         return store.listByUser(userId).stream().filter(r -> r.key().network().equals(network)).toList();

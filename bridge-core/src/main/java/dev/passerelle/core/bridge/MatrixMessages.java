@@ -18,6 +18,7 @@ import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.OutgoingEdit;
 import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.SentMessage;
+import dev.passerelle.core.store.MessageEditStore;
 import dev.passerelle.core.store.MessageKey;
 import dev.passerelle.core.store.MessageRow;
 import dev.passerelle.core.store.MessageStore;
@@ -44,8 +45,11 @@ final class MatrixMessages {
     private final MediaTransfers media;
     private final RelayPrefix relayPrefix;
 
-    MatrixMessages(MatrixClient matrix, MessageStore messages, DeliveryReports reports, NetworkRetries retries,
-                   Clock clock, MediaTransfers media, RelayPrefix relayPrefix) {
+    private final MessageEditStore edits;
+
+    MatrixMessages(MatrixClient matrix, MessageStore messages, MessageEditStore edits, DeliveryReports reports,
+                   NetworkRetries retries, Clock clock, MediaTransfers media, RelayPrefix relayPrefix) {
+        this.edits = edits;
         this.media = media;
         this.relayPrefix = relayPrefix;
         this.matrix = matrix;
@@ -97,6 +101,11 @@ final class MatrixMessages {
     }
 
     private void edit(MatrixAction a, String targetEventId) {
+        if (edits.isSent(a.eventId())) {
+            LOG.debug("Edit {} was sent to {} already (handed again after a restart); skipped", a.eventId(),
+                    a.network().id());
+            return;
+        }
         Optional<MessageRow> target = bridged(a, targetEventId);
         if (target.isEmpty()) {
             LOG.debug("Edit {} of {}: that event was never bridged; ignored", a.eventId(), targetEventId);
@@ -145,6 +154,7 @@ final class MatrixMessages {
             return;
         }
         messages.markEdited(target.get().key(), clock.instant());
+        edits.record(a.eventId(), target.get().key(), clock.instant());
         reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());
     }
 

@@ -11,6 +11,7 @@ import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.store.Database;
 import dev.passerelle.core.store.KvStore;
 import dev.passerelle.core.store.LoginKey;
+import dev.passerelle.core.store.MessageEditStore;
 import dev.passerelle.core.store.MessageStore;
 import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.PortalStore;
@@ -93,9 +94,9 @@ final class MatrixPortalHandler implements InboundEventHandler {
         DeliveryReports reports = new DeliveryReports(matrix, mapper);
         return new MatrixPortalHandler(matrix, services.config().bridge(), networks, queues, new PortalStore(db),
                 messages, reactions, new SenderLogins(logins, new UserPortalStore(db)), reports,
-                new MatrixMessages(matrix, messages, reports, NetworkRetries.DEFAULT, clock, media,
-                        new RelayPrefix(services.config().bridge().relay().messageFormat())),
-                new MatrixReactions(messages, reactions, reports, NetworkRetries.DEFAULT, clock),
+                new MatrixMessages(matrix, messages, new MessageEditStore(db), reports, NetworkRetries.DEFAULT, clock,
+                        media, new RelayPrefix(services.config().bridge().relay().messageFormat())),
+                new MatrixReactions(matrix, puppets, messages, reactions, reports, NetworkRetries.DEFAULT, clock),
                 new MatrixPolls(messages, reports, NetworkRetries.DEFAULT), new KvStore(db), logins, puppets, rooms);
     }
 

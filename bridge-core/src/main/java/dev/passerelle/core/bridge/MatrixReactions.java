@@ -1,6 +1,8 @@
 package dev.passerelle.core.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.spi.MessageTarget;
 import dev.passerelle.core.spi.NetworkCapabilities;
 import dev.passerelle.core.spi.NetworkClient;
@@ -30,9 +32,13 @@ final class MatrixReactions {
     private final DeliveryReports reports;
     private final NetworkRetries retries;
     private final Clock clock;
+    private final MatrixClient matrix;
+    private final DoublePuppets puppets;
 
-    MatrixReactions(MessageStore messages, ReactionStore reactions, DeliveryReports reports, NetworkRetries retries,
-                    Clock clock) {
+    MatrixReactions(MatrixClient matrix, DoublePuppets puppets, MessageStore messages, ReactionStore reactions,
+                    DeliveryReports reports, NetworkRetries retries, Clock clock) {
+        this.matrix = matrix;
+        this.puppets = puppets;
         this.messages = messages;
         this.reactions = reactions;
         this.reports = reports;
@@ -68,9 +74,39 @@ final class MatrixReactions {
         }
         // One reaction per user on some networks: then the key has no emoji and the new one replaces the old.
         String emojiId = caps.maxReactions() == 1 ? "" : emoji;
-        reactions.upsert(new ReactionRow(new ReactionKey(target.get().key(), a.login().key().loginId(), emojiId),
-                emoji, a.roomId(), a.eventId(), clock.instant()));
+        ReactionKey key = new ReactionKey(target.get().key(), a.login().key().loginId(), emojiId);
+        Optional<ReactionRow> replaced = caps.maxReactions() == 1 ? reactions.get(key)
+                .filter(r -> !r.eventId().equals(a.eventId())) : Optional.empty();
+        reactions.upsert(new ReactionRow(key, emoji, a.roomId(), a.eventId(), clock.instant()));
+        replaced.ifPresent(old -> redactReplaced(a, old));
         reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());
+    }
+
+    /**
+     * The network replaced the user's earlier reaction with the new one: Matrix shows the same by redacting the
+     * earlier one, as the user's double puppet when they have one (and it may), else as the bot (power 100 in the
+     * portals it creates, above the redact level). Its echo finds no reaction row any more and is ignored.
+     */
+    private void redactReplaced(MatrixAction a, ReactionRow old) {
+        Optional<String> puppet = puppets.of(a.event().sender());
+        if (puppet.isPresent() && redacted(a, old, puppet.get())) {
+            return;
+        }
+        redacted(a, old, a.network().botUserId());
+    }
+
+    private boolean redacted(MatrixAction a, ReactionRow old, String redactor) {
+        try {
+            matrix.intent(redactor).redact(old.roomId(), old.eventId(),
+                    Optional.of(a.networkName() + " keeps one reaction per person"),
+                    TxnIds.of("replaced-reaction", a.portal().key(), old.eventId()));
+            return true;
+        } catch (MatrixException e) {
+            LOG.warn("Could not redact {}'s earlier reaction {} in {} as {} (replaced on {} by {}): {} {}",
+                    a.event().sender(), old.eventId(), old.roomId(), redactor, a.network().id(), a.eventId(),
+                    e.errcode(), e.error());
+            return false;
+        }
     }
 
     /** Handles an {@code m.room.redaction}: of a bridged message, or of a bridged reaction. */

@@ -8,6 +8,7 @@ import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.store.LoginKey;
 import dev.passerelle.core.store.PortalRow;
+import dev.passerelle.core.store.PortalStore;
 import dev.passerelle.core.store.UserLoginRow;
 import dev.passerelle.core.store.UserLoginStore;
 import dev.passerelle.core.store.UserPortalRow;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * One personal space per login: an {@code m.space} room owned by the network's bot, the login's user invited,
  * holding the login's portals ({@code m.space.child} in the space, {@code m.space.parent} in the portal). Created
  * with the login's first portal; a portal is added once (remembered in {@code user_portal.in_space}). A space that
- * cannot be made or filled never stops a portal: it is logged and tried again with the next portal. Blocks.
+ * cannot be made or filled never stops a portal: it is logged and tried again with the next portal. A login that
+ * logs out takes its space with it ({@link #dissolve}). Blocks.
  */
 final class PersonalSpaces {
 
@@ -34,12 +36,14 @@ final class PersonalSpaces {
     private final ObjectMapper mapper;
     private final UserLoginStore loginStore;
     private final UserPortalStore userPortals;
+    private final PortalStore portals;
     private final Clock clock;
     /** One lock per login, so that two portals created at once make one space. */
     private final Map<LoginKey, Object> locks = new ConcurrentHashMap<>();
 
     PersonalSpaces(MatrixClient matrix, ObjectMapper mapper, UserLoginStore loginStore, UserPortalStore userPortals,
-                   Clock clock) {
+                   PortalStore portals, Clock clock) {
+        this.portals = portals;
         this.matrix = matrix;
         this.mapper = mapper;
         this.loginStore = loginStore;
@@ -93,6 +97,44 @@ final class PersonalSpaces {
         } catch (MatrixException e) {
             LOG.info("Could not take {} out of space {}: {} {}", portal.roomId().get(), space.get(), e.errcode(),
                     e.error());
+        }
+    }
+
+    /**
+     * The login logs out: its space goes, as mautrix bridges delete theirs. The portals leave it (child and parent
+     * links emptied; the rooms themselves stay with the user and their history), the user is removed from it with
+     * the reason, and the bot leaves, so no empty space stays in the user's list. Call before the login is deleted;
+     * failures are logged and the logout goes on.
+     */
+    void dissolve(Network network, LoginKey login, String userId) {
+        Optional<String> found = loginStore.get(login).flatMap(UserLoginRow::spaceRoomId);
+        if (found.isEmpty()) {
+            return;
+        }
+        String space = found.get();
+        Intent bot = matrix.intent(network.botUserId());
+        for (UserPortalRow member : userPortals.listByLogin(login)) {
+            Optional<String> room = member.inSpace() ? portals.get(member.portal()).flatMap(PortalRow::roomId)
+                    : Optional.empty();
+            if (room.isPresent()) {
+                quietly("take " + room.get() + " out of space " + space, () -> bot.putState(space, "m.space.child",
+                        room.get(), mapper.createObjectNode()));
+                quietly("unlink " + room.get() + " from space " + space, () -> bot.putState(room.get(),
+                        "m.space.parent", space, mapper.createObjectNode()));
+            }
+        }
+        String networkName = network.description().displayName();
+        quietly("remove " + userId + " from space " + space, () -> bot.kick(space, userId, Optional.of("You logged "
+                + "out of " + networkName + "; your chats stay in their rooms")));
+        quietly("leave space " + space, () -> bot.leave(space));
+        LOG.info("The personal space {} of login {} is dissolved (logout)", space, login);
+    }
+
+    private static void quietly(String what, Runnable call) {
+        try {
+            call.run();
+        } catch (MatrixException e) {
+            LOG.info("Could not {}: {} {}", what, e.errcode(), e.error());
         }
     }
 

@@ -46,11 +46,13 @@ final class PortalEventHandler {
     private final DoublePuppets puppets;
     private final PortalCleanup cleanup;
     private final RemotePolls remotePolls;
+    private final PortalMoves moves;
 
     PortalEventHandler(MatrixClient matrix, MessageStore messages, Ghosts ghosts, PortalRooms rooms,
                        PortalInfoSync infoSync, RemoteMessages remoteMessages, RemoteReactions remoteReactions,
-                       DoublePuppets puppets, PortalCleanup cleanup, RemotePolls remotePolls) {
+                       DoublePuppets puppets, PortalCleanup cleanup, RemotePolls remotePolls, PortalMoves moves) {
         this.remotePolls = remotePolls;
+        this.moves = moves;
         this.puppets = puppets;
         this.cleanup = cleanup;
         this.matrix = matrix;
@@ -109,32 +111,41 @@ final class PortalEventHandler {
 
     private void dispatch(ActiveLogin login, PortalKey key, PortalEvent event) throws NetworkException {
         Network network = login.network();
+        Optional<PortalKey> movedTo = moves.movedTo(key);
+        if (movedTo.isPresent() && (event instanceof ChatInfoChanged || event instanceof ChatDeleted
+                || event instanceof RemoteEvent.PortalMoved)) {
+            // The old chat's own life (renamed "deactivated", deleted, moved again) is not the portal's any more.
+            LOG.debug("{} of {}/{}, which moved to {}: ignored", event.getClass().getSimpleName(), key.network(),
+                    key.chatId(), movedTo.get().chatId());
+            return;
+        }
         switch (event) {
             case Message m -> {
-                PortalRow portal = rooms.ensure(login, key, Optional.empty());
+                PortalRow portal = movedTo.isPresent() ? moves.ensure(login, key, movedTo.get())
+                        : rooms.ensure(login, key, Optional.empty());
                 remoteMessages.message(portal, sender(login, portal, m.sender()), m);
             }
             case Edit e -> {
-                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<PortalRow> portal = existing(key, movedTo);
                 if (portal.isPresent()) {
                     remoteMessages.edit(portal.get(), sender(login, portal.get(), e.sender()), e);
                 }
             }
             case Reaction r -> {
-                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<PortalRow> portal = existing(key, movedTo);
                 if (portal.isPresent()) {
                     remoteReactions.add(network, portal.get(), sender(login, portal.get(), r.sender()), r);
                 }
             }
             case ReactionRemoved r -> {
-                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<PortalRow> portal = existing(key, movedTo);
                 if (portal.isPresent()) {
                     remoteReactions.remove(network, portal.get(), actor(login, r.sender()), r);
                 }
             }
-            case MessageDeleted d -> rooms.existing(key).ifPresent(p -> remoteMessages.delete(network, p, d));
+            case MessageDeleted d -> existing(key, movedTo).ifPresent(p -> remoteMessages.delete(network, p, d));
             case ReadReceipt r -> {
-                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<PortalRow> portal = existing(key, movedTo);
                 Optional<MessageRow> read = portal.flatMap(p -> messages.getParts(key, r.messageId()).stream()
                         .reduce((a, b) -> b));
                 if (read.isPresent()) {
@@ -146,7 +157,7 @@ final class PortalEventHandler {
                 }
             }
             case Typing t -> {
-                Optional<PortalRow> portal = rooms.existing(key);
+                Optional<PortalRow> portal = existing(key, movedTo);
                 if (portal.isPresent()) {
                     String typist = sender(login, portal.get(), t.sender());
                     matrix.intent(typist).setTyping(portal.get().roomId().orElseThrow(), t.typing(),
@@ -169,10 +180,13 @@ final class PortalEventHandler {
                     remotePolls.vote(portal.get(), sender(login, portal.get(), v.sender()), v);
                 }
             }
-            // Not bridged yet: the engine support is being written (group upgrades).
-            case RemoteEvent.PortalMoved mv -> LOG.warn("Chat {}/{} moved to {}: not followed yet", key.network(),
-                    key.chatId(), mv.newChatId());
+            case RemoteEvent.PortalMoved mv -> moves.follow(login, key, mv);
         }
+    }
+
+    // A moved chat's events reach the portal it moved to, seen under the old key (see PortalMoves#existing).
+    private Optional<PortalRow> existing(PortalKey key, Optional<PortalKey> movedTo) {
+        return movedTo.isPresent() ? moves.existing(key, movedTo.get()) : rooms.existing(key);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.passerelle.core.store;
 
 import static dev.passerelle.core.store.jooq.Tables.PORTAL;
+import static dev.passerelle.core.store.jooq.Tables.PORTAL_MOVE;
 import static dev.passerelle.core.store.jooq.Tables.USER_PORTAL;
 
 import dev.passerelle.core.store.jooq.tables.records.PortalRecord;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * The {@code portal} table: remote chats and their Matrix rooms. Deleting a portal deletes its messages, their
@@ -94,9 +96,22 @@ public final class PortalStore {
                 .fetch(PortalStore::toRow);
     }
 
-    /** Deletes the portal with its messages, reactions and memberships; false when it was not stored. */
+    /**
+     * Deletes the portal with its messages, reactions and memberships, and the rows of the chat ids it moved from
+     * (see {@link PortalMoveStore}); false when it was not stored.
+     */
     public boolean delete(PortalKey key) {
-        return dsl.deleteFrom(PORTAL).where(matches(key)).execute() > 0;
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            List<String> movedFrom = tx.select(PORTAL_MOVE.OLD_CHAT_ID).from(PORTAL_MOVE)
+                    .where(PORTAL_MOVE.NETWORK.eq(key.network()).and(PORTAL_MOVE.NEW_CHAT_ID.eq(key.chatId()))
+                            .and(PORTAL_MOVE.RECEIVER.eq(key.receiver())))
+                    .fetch(PORTAL_MOVE.OLD_CHAT_ID);
+            for (String old : movedFrom) {
+                tx.deleteFrom(PORTAL).where(matches(new PortalKey(key.network(), old, key.receiver()))).execute();
+            }
+            return tx.deleteFrom(PORTAL).where(matches(key)).execute() > 0;
+        });
     }
 
     private static Condition matches(PortalKey key) {

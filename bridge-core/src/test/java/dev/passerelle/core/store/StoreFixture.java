@@ -4,7 +4,9 @@ import static dev.passerelle.core.store.jooq.Tables.BRIDGE_USER;
 import static dev.passerelle.core.store.jooq.Tables.GHOST;
 import static dev.passerelle.core.store.jooq.Tables.KV;
 import static dev.passerelle.core.store.jooq.Tables.MESSAGE;
+import static dev.passerelle.core.store.jooq.Tables.MESSAGE_EDIT;
 import static dev.passerelle.core.store.jooq.Tables.PORTAL;
+import static dev.passerelle.core.store.jooq.Tables.PORTAL_MOVE;
 import static dev.passerelle.core.store.jooq.Tables.REACTION;
 import static dev.passerelle.core.store.jooq.Tables.USER_LOGIN;
 import static dev.passerelle.core.store.jooq.Tables.USER_PORTAL;
@@ -36,6 +38,8 @@ final class StoreFixture implements AutoCloseable {
     final ReactionStore reactions;
     final UserPortalStore userPortals;
     final KvStore kv;
+    final PortalMoveStore moves;
+    final MessageEditStore edits;
 
     private StoreFixture(Database database, SecretBox secretBox) {
         this.database = database;
@@ -48,13 +52,15 @@ final class StoreFixture implements AutoCloseable {
         this.reactions = new ReactionStore(database);
         this.userPortals = new UserPortalStore(database);
         this.kv = new KvStore(database);
+        this.moves = new PortalMoveStore(database);
+        this.edits = new MessageEditStore(database);
     }
 
     /** Opens (and on first use migrates) the database and empties the mapping tables, children first. */
     static StoreFixture open(TestDatabase db) {
         Database database = TestStores.open(db);
         DSLContext dsl = database.dsl();
-        for (Table<?> table : List.of(REACTION, MESSAGE, USER_PORTAL, PORTAL, GHOST, USER_LOGIN, BRIDGE_USER, KV)) {
+        for (Table<?> table : List.of(REACTION, MESSAGE_EDIT, MESSAGE, USER_PORTAL, PORTAL_MOVE, PORTAL, GHOST, USER_LOGIN, BRIDGE_USER, KV)) {
             dsl.deleteFrom(table).execute();
         }
         return new StoreFixture(database, SecretBox.fromBase64Key(randomKey()));
