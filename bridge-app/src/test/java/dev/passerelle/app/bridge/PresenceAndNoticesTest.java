@@ -70,4 +70,14 @@ class PresenceAndNoticesTest extends AliceEngineTest {
         assertTrue(bed.homeserver.rooms().stream().noneMatch(r -> bed.homeserver.timeline(r).stream()
                 .anyMatch(e -> e.path("content").path("body").asText().contains("secret chat"))));
     }
+
+    @Test
+    void aRevokedSessionIsToldOnceWithOneWayToSignInAgain() {
+        String room = bed.managementRoom(EngineBed.ALICE);
+        alice.revokeSession();
+
+        String notice = bed.awaitNotice(room, "was signed out by");
+        // The network already says how to log in again: the engine's own hint would repeat it.
+        assertEquals(1, notice.split("`login`", -1).length - 1, notice);
+    }
 }

@@ -33,7 +33,9 @@ final class LoginNotices {
             case CONNECTED -> previouslyFailing ? Optional.of("is connected again.") : Optional.empty();
             case CONNECTING, TRANSIENT_DISCONNECT -> Optional.empty();
             case BAD_CREDENTIALS -> Optional.of("was signed out by " + login.network().description().displayName()
-                    + ": " + change.message() + " Use `login` to sign in again.");
+                    + ": " + change.message()
+                    // Connectors often say it themselves; twice reads like a stutter.
+                    + (change.message().contains("`login`") ? "" : " Use `login` to sign in again."));
             case LOGGED_OUT -> Optional.of("was logged out: " + change.message());
             case UNKNOWN_ERROR -> Optional.of("has a problem: " + change.message());
         };
