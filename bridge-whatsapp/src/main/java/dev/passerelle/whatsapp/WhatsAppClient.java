@@ -53,6 +53,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     static final Duration KEYS_FLUSH = Duration.ofSeconds(2);
     private final RemoteEventHandler handler;
     private final HistorySync history;
+    private final BridgedPoints points;
     private final GroupMembership members;
     private final Object stateLock = new Object();
     private volatile boolean wanted;
@@ -68,17 +69,8 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
         this.members = new GroupMembership(calls);
-        this.history = new HistorySync(login.loginId(), services.history(), handler, sink, new HistorySync.Client() {
-            @Override
-            public ChatInfo chatInfo(String chatId) throws NetworkException {
-                return WhatsAppClient.this.chatInfo(chatId);
-            }
-
-            @Override
-            public LoginState state() {
-                return WhatsAppClient.this.state();
-            }
-        });
+        this.points = new BridgedPoints(services.store(), login.loginId());
+        this.history = new HistorySync(login.loginId(), services, points, handler, sink, this::chatInfo);
     }
 
     @Override
@@ -98,6 +90,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                 return;
             }
             keys.flush();
+            points.flush();
         }
     }
 
@@ -138,6 +131,9 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             case "history" -> history.arrived(d);
             default -> {
                 for (RemoteEvent e : handler.convert(event.event(), d)) {
+                    if (e instanceof RemoteEvent.Message m) {
+                        points.reached(m.portal().chatId(), m.messageId(), m.timestamp());
+                    }
                     sink.emit(e);
                 }
             }
@@ -231,6 +227,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         services.router().unregister(login.loginId(), this);
         closeSession();
         keys.flush();
+        points.flush();
     }
 
     private void closeSession() {
@@ -269,8 +266,9 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         JsonNode sent = calls.call("send.message", params, "the message");
         String id = sent.path("id").asText();
         keys.remember(message.chatId(), id, true, Optional.empty());
-        long ts = sent.path("timestamp").asLong(System.currentTimeMillis());
-        return new SentMessage(id, Instant.ofEpochMilli(ts));
+        Instant ts = Instant.ofEpochMilli(sent.path("timestamp").asLong(System.currentTimeMillis()));
+        points.reached(message.chatId(), id, ts);
+        return new SentMessage(id, ts);
     }
 
     @Override

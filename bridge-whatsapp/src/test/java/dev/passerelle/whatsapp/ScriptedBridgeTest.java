@@ -32,9 +32,14 @@ abstract class ScriptedBridgeTest {
         ScriptedSidecarProvider.current = sidecar;
         bed = new BridgeBed(dir, "whatsapp", "whatsappbot", "whatsapp_");
         bed.networkConfig().put("sidecar_launcher", "scripted").put("heartbeat_seconds", 1);
+        configure(bed.networkConfig());
         bed.start();
         bed.addLogin(BridgeBed.ALICE, new NewLogin(ALICE, "+" + ALICE, new byte[0]));
         sidecar.awaitRequest("session.open", r -> r.params().path("session").asText().equals(ALICE));
+    }
+
+    /** More of the {@code networks.whatsapp} section, before the bridge starts. */
+    void configure(ObjectNode network) {
     }
 
     @AfterEach
