@@ -142,8 +142,15 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
 
     private void groupChanged(String chat) {
         try {
-            sink.emit(new RemoteEvent.ChatInfoChanged(dev.passerelle.core.spi.PortalRef.shared(chat), chatInfo(chat),
-                    Instant.now()));
+            JsonNode g = groupFacts(chat);
+            if (g.path("community").asBoolean()) {
+                // A community's own group holds no messages: a room for it would stay empty. Its groups (the
+                // announcements group among them) are ordinary group portals.
+                LOG.debug("WhatsApp community {} changed; communities get no room of their own", chat);
+                return;
+            }
+            sink.emit(new RemoteEvent.ChatInfoChanged(dev.passerelle.core.spi.PortalRef.shared(chat),
+                    groupInfo(chat, g), Instant.now()));
         } catch (NetworkException e) {
             LOG.warn("Could not read the changed WhatsApp group {}: {}", chat, e.getMessage());
         }
@@ -358,7 +365,14 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                             new ChatInfo.ChatMember(chatId, ChatInfo.Role.MEMBER)),
                     Optional.of(chatId));
         }
-        JsonNode g = calls.call("chat.info", SidecarCalls.params().put("chat", chatId), "the group lookup");
+        return groupInfo(chatId, groupFacts(chatId));
+    }
+
+    private JsonNode groupFacts(String chatId) throws NetworkException {
+        return calls.call("chat.info", SidecarCalls.params().put("chat", chatId), "the group lookup");
+    }
+
+    private ChatInfo groupInfo(String chatId, JsonNode g) {
         List<ChatInfo.ChatMember> members = new ArrayList<>();
         for (JsonNode p : g.path("participants")) {
             String alt = p.path("pn").asText(p.path("lid").asText(""));
