@@ -60,6 +60,40 @@ abstract class ScriptedBridgeTest {
         sidecar.emit(event, ALICE, data);
     }
 
+    /** A management room of Alice with the bridge bot, made the way a Matrix client makes a DM with it. */
+    String managementRoom() {
+        String room;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            room = executor.submit(() -> bed.passerelle().services().matrix().bot().createRoom(
+                    dev.passerelle.core.matrix.CreateRoomRequest.empty()
+                            .withInvites(java.util.List.of(BridgeBed.ALICE), true))).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.member", java.util.Optional.of(BridgeBed.ALICE),
+                object().put("membership", "join")));
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.member",
+                java.util.Optional.of("@whatsappbot:example.org"),
+                object().put("membership", "invite").put("is_direct", true)));
+        return room;
+    }
+
+    /** Alice says {@code text} in {@code room}. */
+    void say(String room, String text) {
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.message", java.util.Optional.empty(),
+                object().put("msgtype", "m.text").put("body", text)));
+    }
+
+    /** The bot's answer in {@code room} that contains {@code part}, once it is there. */
+    String awaitBotSays(String room, String part) {
+        java.util.function.Supplier<java.util.List<String>> said = () -> bed.homeserver.timeline(room).stream()
+                .filter(e -> e.path("sender").asText().equals("@whatsappbot:example.org"))
+                .map(e -> e.path("content").path("body").asText("")).toList();
+        BridgeBed.until("the bot to say " + part, () -> said.get().stream().anyMatch(b -> b.contains(part)),
+                () -> said.get().toString());
+        return said.get().stream().filter(b -> b.contains(part)).findFirst().orElseThrow();
+    }
+
     /** Bob's DM portal, created by a first message from him. */
     String bobsRoom() {
         emit("message", message(BOB_JID, BOB_JID, "FIRST", 1_700_000_000_000L, "hello"));
