@@ -30,6 +30,7 @@ final class BridgedPoints {
     /** Chats read from the store or moved since the start; an empty value: read, and none stored. */
     private final Map<String, Optional<HistoryPoint>> points = new HashMap<>();
     private final Set<String> dirty = new HashSet<>();
+    private boolean forgotten;
 
     BridgedPoints(ConnectorStore store, String loginId) {
         this.store = store;
@@ -50,10 +51,23 @@ final class BridgedPoints {
         }
     }
 
+    /**
+     * The login logged out and its store is deleted: nothing kept in memory is written back after that (a write
+     * behind would otherwise bring part of a forgotten login back).
+     */
+    synchronized void forget() {
+        points.clear();
+        dirty.clear();
+        forgotten = true;
+    }
+
     /** Writes the points moved since the last flush, in one transaction. */
     void flush() {
         Map<String, Optional<byte[]>> changes = new HashMap<>();
         synchronized (this) {
+            if (forgotten) {
+                return;
+            }
             for (String chatId : dirty) {
                 points.get(chatId).ifPresent(p -> changes.put(PREFIX + chatId, Optional.of(
                         (p.time().toEpochMilli() + "/" + p.messageId()).getBytes(StandardCharsets.UTF_8))));

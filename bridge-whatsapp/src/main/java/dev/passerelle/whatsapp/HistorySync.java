@@ -83,6 +83,9 @@ final class HistorySync {
                 byChat.computeIfAbsent(handler.portal(m), p -> new ArrayList<>()).add(m);
             }
         }
+        if (byChat.isEmpty()) {
+            return;
+        }
         List<Chat> fresh = new ArrayList<>();
         int caughtUp = 0;
         for (var chat : byChat.entrySet()) {
@@ -103,11 +106,9 @@ final class HistorySync {
                 fresh.add(new Chat(portal, chat.getValue(), latest));
             }
         }
-        if (!byChat.isEmpty()) {
-            LOG.info("WhatsApp history sync for login {}: {} messages in {} chats kept for backfill, {} messages "
-                            + "caught up in chats already bridged", loginId,
-                    byChat.values().stream().mapToInt(List::size).sum(), byChat.size(), caughtUp);
-        }
+        LOG.info("WhatsApp history sync for login {}: {} messages in {} chats kept for backfill, {} messages "
+                        + "caught up in chats already bridged", loginId,
+                byChat.values().stream().mapToInt(List::size).sum(), byChat.size(), caughtUp);
         List<PortalRef> rooms = chooseRooms(fresh);
         if (!rooms.isEmpty()) {
             Thread.ofVirtual().name("whatsapp-history-" + loginId).start(() -> announce(rooms));

@@ -261,6 +261,8 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         }
         loggedIn = false;
         services.router().unregister(login.loginId(), this);
+        keys.forget();
+        points.forget();
         services.authState().forget(login.loginId());
     }
 
