@@ -44,7 +44,7 @@ final class HistorySync {
         ChatInfo chatInfo(String chatId) throws NetworkException;
     }
 
-    private record Chat(PortalRef portal, List<JsonNode> messages, Instant latest) {
+    private record Chat(PortalRef portal, Instant latest) {
     }
 
     private final String loginId;
@@ -103,7 +103,7 @@ final class HistorySync {
             } else {
                 Instant latest = chat.getValue().stream().map(m -> Instant.ofEpochMilli(m.path("timestamp").asLong()))
                         .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-                fresh.add(new Chat(portal, chat.getValue(), latest));
+                fresh.add(new Chat(portal, latest));
             }
         }
         LOG.info("WhatsApp history sync for login {}: {} messages in {} chats kept for backfill, {} messages "
