@@ -182,6 +182,9 @@ export class Session {
       announce: Boolean(meta.announce),
       ...(await this.#picture(chat)),
       ...(meta.linkedParent ? { parent: normalized(meta.linkedParent) } : {}),
+      // A community's own group holds no messages (its announcements group does): the bridge gives it no room.
+      ...(meta.isCommunity ? { community: true } : {}),
+      ...(meta.isCommunityAnnounce ? { communityAnnounce: true } : {}),
       participants: (meta.participants ?? []).map(p => ({
         id: normalized(p.id),
         ...(p.phoneNumber ? { pn: normalized(p.phoneNumber) } : {}),

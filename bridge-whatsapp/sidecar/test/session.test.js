@@ -23,7 +23,11 @@ function harness () {
         end () { this.ended++ },
         subscribed: [],
         async presenceSubscribe (jid) { this.subscribed.push(jid) },
-        async groupMetadata (jid) { return { id: jid, subject: 'The team', participants: [] } },
+        async groupMetadata (jid) {
+          if (jid === '1209@g.us') return { id: jid, subject: 'Neighbours', isCommunity: true, participants: [] }
+          if (jid === '1210@g.us') return { id: jid, subject: 'Neighbours', linkedParent: '1209@g.us', isCommunityAnnounce: true, announce: true, participants: [] }
+          return { id: jid, subject: 'The team', participants: [] }
+        },
         async profilePictureUrl (jid) { return 'https://pps.whatsapp.net/v/t61.24694-24/12345_678_n.jpg?ccb=11-4&oh=signed&oe=FFFF' }
       }
       sockets.push(sock)
@@ -122,4 +126,15 @@ test('a group picture change makes the bridge read the group again; its info car
   const info = await session.chatInfo('1203@g.us')
   assert.deepEqual(info.picture, { id: '12345_678_n.jpg', url: 'https://pps.whatsapp.net/v/t61.24694-24/12345_678_n.jpg?ccb=11-4&oh=signed&oe=FFFF' })
   await assert.rejects(session.downloadPicture('http://169.254.169.254/'), e => e.code === 'BAD_REQUEST')
+})
+
+test('a community and its announcements group say so in their info, with the parent of the latter', async () => {
+  const { session } = harness()
+  await session.open()
+  const community = await session.chatInfo('1209@g.us')
+  assert.equal(community.community, true)
+  const announcements = await session.chatInfo('1210@g.us')
+  assert.deepEqual([announcements.communityAnnounce, announcements.announce, announcements.parent, announcements.community], [true, true, '1209@g.us', undefined])
+  const group = await session.chatInfo('1203@g.us')
+  assert.deepEqual([group.community, group.communityAnnounce, group.parent], [undefined, undefined, undefined])
 })

@@ -41,6 +41,7 @@ final class SentKeys {
     /** Per chat, its keys by message id, oldest first; chats read from the store or written since the start. */
     private final Map<String, LinkedHashMap<String, Key>> chats = new HashMap<>();
     private final Set<String> dirty = new HashSet<>();
+    private boolean forgotten;
 
     SentKeys(ConnectorStore store, String loginId) {
         this.store = store;
@@ -58,10 +59,23 @@ final class SentKeys {
         return chat(chatId).getOrDefault(messageId, new Key(false, Optional.empty()));
     }
 
+    /**
+     * The login logged out and its store is deleted: nothing kept in memory is written back after that (a write
+     * behind would otherwise bring part of a forgotten login back).
+     */
+    synchronized void forget() {
+        chats.clear();
+        dirty.clear();
+        forgotten = true;
+    }
+
     /** Writes the chats changed since the last flush, in one transaction. */
     void flush() {
         Map<String, Optional<byte[]>> changes = new HashMap<>();
         synchronized (this) {
+            if (forgotten) {
+                return;
+            }
             for (String chatId : dirty) {
                 ObjectNode out = JSON.createObjectNode();
                 chats.get(chatId).forEach((id, k) -> {

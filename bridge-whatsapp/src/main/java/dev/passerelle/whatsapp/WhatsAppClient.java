@@ -53,6 +53,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
     static final Duration KEYS_FLUSH = Duration.ofSeconds(2);
     private final RemoteEventHandler handler;
     private final HistorySync history;
+    private final BridgedPoints points;
     private final GroupMembership members;
     private final Object stateLock = new Object();
     private volatile boolean wanted;
@@ -68,17 +69,8 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         this.handler = new RemoteEventHandler(login.loginId(), services.identities(), services.contacts(),
                 raw -> services.media(login.loginId(), raw), keys, services.ghosts());
         this.members = new GroupMembership(calls);
-        this.history = new HistorySync(login.loginId(), services.history(), handler, sink, new HistorySync.Client() {
-            @Override
-            public ChatInfo chatInfo(String chatId) throws NetworkException {
-                return WhatsAppClient.this.chatInfo(chatId);
-            }
-
-            @Override
-            public LoginState state() {
-                return WhatsAppClient.this.state();
-            }
-        });
+        this.points = new BridgedPoints(services.store(), login.loginId());
+        this.history = new HistorySync(login.loginId(), services, points, handler, sink, this::chatInfo);
     }
 
     @Override
@@ -98,6 +90,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                 return;
             }
             keys.flush();
+            points.flush();
         }
     }
 
@@ -138,6 +131,9 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
             case "history" -> history.arrived(d);
             default -> {
                 for (RemoteEvent e : handler.convert(event.event(), d)) {
+                    if (e instanceof RemoteEvent.Message m) {
+                        points.reached(m.portal().chatId(), m.messageId(), m.timestamp());
+                    }
                     sink.emit(e);
                 }
             }
@@ -146,8 +142,15 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
 
     private void groupChanged(String chat) {
         try {
-            sink.emit(new RemoteEvent.ChatInfoChanged(dev.passerelle.core.spi.PortalRef.shared(chat), chatInfo(chat),
-                    Instant.now()));
+            JsonNode g = groupFacts(chat);
+            if (g.path("community").asBoolean()) {
+                // A community's own group holds no messages: a room for it would stay empty. Its groups (the
+                // announcements group among them) are ordinary group portals.
+                LOG.debug("WhatsApp community {} changed; communities get no room of their own", chat);
+                return;
+            }
+            sink.emit(new RemoteEvent.ChatInfoChanged(dev.passerelle.core.spi.PortalRef.shared(chat),
+                    groupInfo(chat, g), Instant.now()));
         } catch (NetworkException e) {
             LOG.warn("Could not read the changed WhatsApp group {}: {}", chat, e.getMessage());
         }
@@ -231,6 +234,7 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         services.router().unregister(login.loginId(), this);
         closeSession();
         keys.flush();
+        points.flush();
     }
 
     private void closeSession() {
@@ -257,6 +261,8 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         }
         loggedIn = false;
         services.router().unregister(login.loginId(), this);
+        keys.forget();
+        points.forget();
         services.authState().forget(login.loginId());
     }
 
@@ -269,8 +275,9 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
         JsonNode sent = calls.call("send.message", params, "the message");
         String id = sent.path("id").asText();
         keys.remember(message.chatId(), id, true, Optional.empty());
-        long ts = sent.path("timestamp").asLong(System.currentTimeMillis());
-        return new SentMessage(id, Instant.ofEpochMilli(ts));
+        Instant ts = Instant.ofEpochMilli(sent.path("timestamp").asLong(System.currentTimeMillis()));
+        points.reached(message.chatId(), id, ts);
+        return new SentMessage(id, ts);
     }
 
     @Override
@@ -360,7 +367,14 @@ final class WhatsAppClient implements NetworkClient, NetworkClient.EditHandling,
                             new ChatInfo.ChatMember(chatId, ChatInfo.Role.MEMBER)),
                     Optional.of(chatId));
         }
-        JsonNode g = calls.call("chat.info", SidecarCalls.params().put("chat", chatId), "the group lookup");
+        return groupInfo(chatId, groupFacts(chatId));
+    }
+
+    private JsonNode groupFacts(String chatId) throws NetworkException {
+        return calls.call("chat.info", SidecarCalls.params().put("chat", chatId), "the group lookup");
+    }
+
+    private ChatInfo groupInfo(String chatId, JsonNode g) {
         List<ChatInfo.ChatMember> members = new ArrayList<>();
         for (JsonNode p : g.path("participants")) {
             String alt = p.path("pn").asText(p.path("lid").asText(""));

@@ -20,12 +20,13 @@ import java.util.Set;
  *                    10)
  * @param launcher    how the sidecar runs ({@code sidecar_launcher}): {@code node} (the default and the only one in
  *                    the distribution); tests name a scripted sidecar here
+ * @param historySync which chats of the phone's history sync get a room at once ({@code history_sync})
  */
 public record WhatsAppConfig(Optional<Path> sidecarPath, String nodePath, String logLevel, Duration qrTimeout,
-                             Duration heartbeat, String launcher) {
+                             Duration heartbeat, String launcher, HistorySyncBounds historySync) {
 
     private static final Set<String> KEYS = Set.of("sidecar_path", "node_path", "log_level", "login_timeout_seconds",
-            "heartbeat_seconds", "sidecar_launcher");
+            "heartbeat_seconds", "sidecar_launcher", "history_sync");
     private static final Set<String> LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
     /** Reads the section; an empty object gives the defaults. */
@@ -58,7 +59,8 @@ public record WhatsAppConfig(Optional<Path> sidecarPath, String nodePath, String
             throw new ConnectorException("networks.whatsapp.login_timeout_seconds and heartbeat_seconds must be > 0");
         }
         return new WhatsAppConfig(sidecar, node, level, Duration.ofMillis(Math.round(timeout * 1000)),
-                Duration.ofMillis(Math.round(heartbeat * 1000)), text(section, "sidecar_launcher").orElse("node"));
+                Duration.ofMillis(Math.round(heartbeat * 1000)), text(section, "sidecar_launcher").orElse("node"),
+                HistorySyncBounds.from(section.get("history_sync")));
     }
 
     private static Optional<String> text(JsonNode section, String key) throws ConnectorException {

@@ -126,6 +126,13 @@ public final class WhatsAppConnector implements NetworkConnector {
                 login_timeout_seconds: 180
                 # How often the sidecar is pinged, in seconds; it is restarted when a ping is not answered as long.
                 heartbeat_seconds: 10
+                # Which chats of the history your phone sends after linking get a room at once. The others keep
+                # their history and get their room, with that history, when their next message arrives.
+                history_sync:
+                  # At most this many chats, the most recently active first; -1: every chat.
+                  max_initial_chats: 20
+                  # Only chats with a message in the last this many days; -1: any age.
+                  max_age_days: -1
                 """;
     }
 

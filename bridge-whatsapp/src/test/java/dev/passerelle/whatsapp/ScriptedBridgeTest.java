@@ -32,9 +32,14 @@ abstract class ScriptedBridgeTest {
         ScriptedSidecarProvider.current = sidecar;
         bed = new BridgeBed(dir, "whatsapp", "whatsappbot", "whatsapp_");
         bed.networkConfig().put("sidecar_launcher", "scripted").put("heartbeat_seconds", 1);
+        configure(bed.networkConfig());
         bed.start();
         bed.addLogin(BridgeBed.ALICE, new NewLogin(ALICE, "+" + ALICE, new byte[0]));
         sidecar.awaitRequest("session.open", r -> r.params().path("session").asText().equals(ALICE));
+    }
+
+    /** More of the {@code networks.whatsapp} section, before the bridge starts. */
+    void configure(ObjectNode network) {
     }
 
     @AfterEach
@@ -53,6 +58,40 @@ abstract class ScriptedBridgeTest {
     /** Alice's session hears {@code data} as {@code event}. */
     void emit(String event, ObjectNode data) {
         sidecar.emit(event, ALICE, data);
+    }
+
+    /** A management room of Alice with the bridge bot, made the way a Matrix client makes a DM with it. */
+    String managementRoom() {
+        String room;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            room = executor.submit(() -> bed.passerelle().services().matrix().bot().createRoom(
+                    dev.passerelle.core.matrix.CreateRoomRequest.empty()
+                            .withInvites(java.util.List.of(BridgeBed.ALICE), true))).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.member", java.util.Optional.of(BridgeBed.ALICE),
+                object().put("membership", "join")));
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.member",
+                java.util.Optional.of("@whatsappbot:example.org"),
+                object().put("membership", "invite").put("is_direct", true)));
+        return room;
+    }
+
+    /** Alice says {@code text} in {@code room}. */
+    void say(String room, String text) {
+        bed.push(bed.homeserver.sendAs(BridgeBed.ALICE, room, "m.room.message", java.util.Optional.empty(),
+                object().put("msgtype", "m.text").put("body", text)));
+    }
+
+    /** The bot's answer in {@code room} that contains {@code part}, once it is there. */
+    String awaitBotSays(String room, String part) {
+        java.util.function.Supplier<java.util.List<String>> said = () -> bed.homeserver.timeline(room).stream()
+                .filter(e -> e.path("sender").asText().equals("@whatsappbot:example.org"))
+                .map(e -> e.path("content").path("body").asText("")).toList();
+        BridgeBed.until("the bot to say " + part, () -> said.get().stream().anyMatch(b -> b.contains(part)),
+                () -> said.get().toString());
+        return said.get().stream().filter(b -> b.contains(part)).findFirst().orElseThrow();
     }
 
     /** Bob's DM portal, created by a first message from him. */

@@ -40,4 +40,21 @@ class SentKeysTest {
         assertEquals(false, afterRestart.of(GROUP, "M0").fromMe(), "the oldest are forgotten");
         assertEquals(true, afterRestart.of(GROUP, "M" + (SentKeys.PER_CHAT + 9)).fromMe());
     }
+
+    @Test
+    void afterALogoutNothingKeptInMemoryIsWrittenBack() {
+        var store = new MemoryConnectorStore();
+        var keys = new SentKeys(store, "alice");
+        var points = new BridgedPoints(store, "alice");
+        keys.remember(GROUP, "G1", false, Optional.of(BOB));
+        points.reached(GROUP, "G1", java.time.Instant.ofEpochSecond(1));
+        // Logout: the in-memory state is forgotten, the store deleted; a write behind after that writes nothing.
+        keys.forget();
+        points.forget();
+        store.deleteLogin("alice");
+        keys.flush();
+        points.flush();
+        assertEquals(java.util.Map.of(), store.listByPrefix("alice", ""), "the logged-out login left nothing");
+        assertEquals(Optional.empty(), new BridgedPoints(store, "alice").of(GROUP));
+    }
 }

@@ -48,4 +48,22 @@ class WhatsAppConfigTest {
         var number = assertThrows(ConnectorException.class, () -> parse("{\"heartbeat_seconds\": \"10\"}"));
         assertTrue(number.getMessage().contains("heartbeat_seconds must be a number"), number.getMessage());
     }
+
+    @Test
+    void historySyncBoundsAreReadAndCheckedWithTheKeyNamed() throws Exception {
+        assertEquals(new HistorySyncBounds(Optional.of(20), Optional.empty()), parse("{}").historySync());
+        assertEquals(new HistorySyncBounds(Optional.empty(), Optional.of(Duration.ofDays(7))),
+                parse("{\"history_sync\": {\"max_initial_chats\": -1, \"max_age_days\": 7}}").historySync());
+        assertEquals(Optional.of(0), parse("{\"history_sync\": {\"max_initial_chats\": 0}}").historySync()
+                .maxInitialChats());
+        var negative = assertThrows(ConnectorException.class,
+                () -> parse("{\"history_sync\": {\"max_initial_chats\": -5}}"));
+        assertTrue(negative.getMessage().contains("history_sync.max_initial_chats must be a whole number >= 0, or -1"),
+                negative.getMessage());
+        var days = assertThrows(ConnectorException.class, () -> parse("{\"history_sync\": {\"max_age_days\": 0}}"));
+        assertTrue(days.getMessage().contains("history_sync.max_age_days"), days.getMessage());
+        var unknown = assertThrows(ConnectorException.class, () -> parse("{\"history_sync\": {\"max_chats\": 3}}"));
+        assertTrue(unknown.getMessage().contains("max_chats") && unknown.getMessage().contains("max_initial_chats"),
+                unknown.getMessage());
+    }
 }
