@@ -1,5 +1,6 @@
 package dev.passerelle.core.bridge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.core.store.MessageRow;
@@ -32,7 +33,7 @@ final class ThreadRelation {
     }
 
     /** Whether {@code relation} (an {@code m.relates_to}) puts its event in a thread. */
-    static boolean isThread(com.fasterxml.jackson.databind.JsonNode relation) {
+    static boolean isThread(JsonNode relation) {
         return relation.path("rel_type").asText().equals("m.thread");
     }
 }
