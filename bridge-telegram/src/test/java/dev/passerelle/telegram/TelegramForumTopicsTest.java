@@ -75,4 +75,23 @@ class TelegramForumTopicsTest {
                 () -> "chat: " + bed.telegram.texts(BOB, forum));
         assertEquals(0, bed.telegram.topicOf(BOB, forum, "hello everyone"));
     }
+
+    @Test
+    void inAGroupWithoutTopicsAMatrixThreadMessageAnswersTheThreadsFirstMessage() {
+        long group = bed.telegram.addGroup("Family", true, BOB, ALICE);
+        long first = bed.telegram.write(BOB, group, "dinner on sunday?");
+        ObjectNode root = bed.awaitMessage(Long.toString(group), "dinner on sunday?");
+        String room = root.path("room_id").asText();
+
+        ObjectNode inThread = JSON.createObjectNode().put("msgtype", "m.text").put("body", "I bring dessert");
+        inThread.putObject("m.relates_to").put("rel_type", "m.thread").put("event_id", root.path("event_id").asText())
+                .put("is_falling_back", true).putObject("m.in_reply_to")
+                .put("event_id", root.path("event_id").asText());
+        bed.sendAs(TelegramBridgeBed.ALICE, room, "m.room.message", inThread);
+        until("Alice's answer on Telegram", () -> bed.telegram.texts(BOB, group).contains("I bring dessert"),
+                () -> "chat: " + bed.telegram.texts(BOB, group));
+        JsonNode request = bed.telegram.requests(ALICE, "sendMessage").getLast();
+        assertEquals(first, request.path("reply_to").path("message_id").asLong(), request.toString());
+        assertEquals("", request.path("topic_id").path("@type").asText(), "no topic outside a forum");
+    }
 }
