@@ -13,6 +13,7 @@ import dev.passerelle.telegram.td.api.ChatType;
 import dev.passerelle.telegram.td.api.InputMessageReplyTo;
 import dev.passerelle.telegram.td.api.Message;
 import dev.passerelle.telegram.td.api.MessageRequest;
+import dev.passerelle.telegram.td.api.MessageTopic;
 import dev.passerelle.telegram.td.api.ReactionType;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,9 +47,21 @@ final class MatrixHandler {
         InputMessageReplyTo replyTo = message.replyTo().isPresent()
                 ? new InputMessageReplyTo.ToMessage(ids.local(chatId, message.replyTo().get().messageId()))
                 : null;
+        MessageTopic topic = null;
+        if (message.threadRoot().isPresent()) {
+            long root = ids.local(chatId, message.threadRoot().get().messageId());
+            // A forum topic's first message carries the topic: the thread's messages go to it. Elsewhere Telegram
+            // has no threads, and the nearest thing is an answer to the thread's first message.
+            if (requests.call(new MessageRequest.GetMessage(chatId, root)).topicId() instanceof MessageTopic.Forum f) {
+                topic = f;
+            } else if (replyTo == null) {
+                replyTo = new InputMessageReplyTo.ToMessage(root);
+            }
+        }
         try (FromMatrix.Outgoing content = message.content() instanceof MessageContent.Poll p
                 ? fromMatrix.poll(p, isChannel(chatId)) : fromMatrix.convert(message.content())) {
-            Message temporary = requests.call(new MessageRequest.SendMessage(chatId, replyTo, content.content()));
+            Message temporary = requests.call(new MessageRequest.SendMessage(chatId, topic, replyTo,
+                    content.content()));
             Message sent = temporary.sendingState() == null ? temporary
                     : outgoing.awaitFinal(temporary.id(), CONFIRM_TIMEOUT);
             return new SentMessage(ids.bridged(sent), Instant.ofEpochSecond(sent.date()));

@@ -55,6 +55,23 @@ public final class TestLogin {
     }
 
     /**
+     * {@code fromUser} writes {@code text} in the thread of {@code rootMessageId} (which is not checked, so that a
+     * thread whose root was never bridged can be scripted), optionally answering {@code replyTo} in it.
+     */
+    public RemoteEvent.Message threadMessage(String chatId, String fromUser, String rootMessageId, String text,
+                                             Optional<String> replyTo) {
+        return within(() -> {
+            world.requireAccount(fromUser);
+            Conversation c = resolve(chatId);
+            RemoteEvent.Message m = world.append(c, fromUser, List.of(MessagePart.only(new MessageContent.Text(
+                    FormattedText.plain(text), MessageContent.TextKind.NORMAL))), replyTo, Optional.of(rootMessageId))
+                    .toEvent(c.portalFor(loginId), loginId);
+            client().link().emit(m);
+            return m;
+        });
+    }
+
+    /**
      * Adds a message to the history without delivering it, as one that arrived while the bridge was away: catch-up
      * ({@code fetchMessages}) finds it. The client need not be connected.
      */
@@ -226,7 +243,8 @@ public final class TestLogin {
                                       Optional<String> replyTo) {
         world.requireAccount(fromUser);
         Conversation c = resolve(chatId);
-        return world.append(c, fromUser, parts, replyTo).toEvent(c.portalFor(loginId), loginId);
+        return world.append(c, fromUser, parts, replyTo, Optional.empty()).toEvent(c.portalFor(loginId),
+                loginId);
     }
 
     private <E extends RemoteEvent> E emitted(String chatId, WorldChange<E> make) {

@@ -80,11 +80,12 @@ public final class TestNetworkClient implements NetworkClient, NetworkClient.Edi
     @Override
     public SentMessage sendMessage(OutgoingMessage message) throws NetworkException {
         OutgoingMessage kept = new OutgoingMessage(message.chatId(), message.eventId(), readable(message.content()),
-                message.replyTo(), message.relayedBy());
+                message.replyTo(), message.relayedBy(), message.threadRoot());
         return sending(() -> {
             Conversation c = world.resolve(loginId, message.chatId());
             StoredMessage m = world.append(c, loginId, List.of(MessagePart.only(kept.content())),
-                    message.replyTo().map(MessageTarget::messageId));
+                    message.replyTo().map(MessageTarget::messageId),
+                    message.threadRoot().map(MessageTarget::messageId));
             SentMessage result = new SentMessage(m.id(), m.timestamp());
             world.recordSent(loginId, new SentCall.SendMessage(kept, result));
             world.deliverToOthers(c, loginId, viewer -> m.toEvent(c.portalFor(viewer), viewer));

@@ -150,9 +150,10 @@ final class World {
 
     // ---- history ------------------------------------------------------------------------------------------
 
-    StoredMessage append(Conversation c, String senderId, List<MessagePart> parts, Optional<String> replyTo) {
+    StoredMessage append(Conversation c, String senderId, List<MessagePart> parts, Optional<String> replyTo,
+                         Optional<String> threadRoot) {
         StoredMessage m = new StoredMessage("msg-" + (++messageCounter), senderId, nextTimestamp(), List.copyOf(parts),
-                replyTo);
+                replyTo, threadRoot);
         history.computeIfAbsent(c.key(), k -> new ArrayList<>()).add(m);
         if (c.chat().isEmpty()) {
             startedDms.add(c.key());

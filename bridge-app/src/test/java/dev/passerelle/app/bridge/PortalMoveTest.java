@@ -60,6 +60,24 @@ class PortalMoveTest extends AliceEngineTest {
     }
 
     @Test
+    void theNewChatsFirstMessageRightAfterTheMoveLandsInTheSameRoom() {
+        TestNetwork.addGroup("g1", "Friends", "bob", "alice", "carol");
+        alice.message("g1", "bob", "before the upgrade");
+        String room = bed.awaitMessage("g1", "before the upgrade").path("room_id").asText();
+
+        // Back to back, as Telegram sends them: the upgrade, then the supergroup's first message.
+        alice.moveChat("g1", "g2");
+        alice.message("g2", "carol", "first in the supergroup");
+
+        assertEquals(room, bed.awaitMessage("g2", "first in the supergroup").path("room_id").asText());
+        assertEquals(Optional.of(room), bed.portalRoom("g2"));
+        assertEquals(1, bed.portalRooms("g2"));
+        assertTrue(bed.events(room, "m.room.tombstone").isEmpty(), "no second room to move into");
+        assertEquals(1, bed.homeserver.rooms().stream()
+                .filter(r -> !bed.events(r, "uk.half-shot.bridge").isEmpty()).count(), "one portal room");
+    }
+
+    @Test
     void aMoveIsRememberedAcrossARestart() {
         TestNetwork.addGroup("g1", "Friends", "bob", "alice");
         RemoteEvent.Message before = alice.message("g1", "bob", "before");

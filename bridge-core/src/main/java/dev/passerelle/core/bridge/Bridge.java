@@ -191,8 +191,7 @@ public final class Bridge implements AutoCloseable {
                               PortalMoves moves, Wiring wiring, ActiveLogin login, RemoteEvent event,
                               Runnable handled) {
         switch (event) {
-            case RemoteEvent.PortalMoved mv -> catchUp.submit(login, PortalEventHandler.keyOf(login.network(), mv),
-                    () -> MovedRouting.follow(queues, handler, moves, login, mv, handled));
+            case RemoteEvent.PortalMoved mv -> MovedRouting.route(queues, catchUp, handler, moves, login, mv, handled);
             case RemoteEvent.PortalEvent p -> {
                 // A moved chat's events go to the queue of the portal it moved to.
                 var key = moves.current(PortalEventHandler.keyOf(login.network(), p));

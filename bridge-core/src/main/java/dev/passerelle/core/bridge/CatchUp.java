@@ -66,6 +66,16 @@ final class CatchUp {
     }
 
     /**
+     * Queues two tasks of one live event on two portals' queues at once (or holds both), so that whatever is
+     * submitted after them on either queue runs after them.
+     */
+    synchronized void submitBoth(ActiveLogin login, PortalKey first, Runnable firstTask, PortalKey second,
+                                 Runnable secondTask) {
+        submit(login, first, firstTask);
+        submit(login, second, secondTask);
+    }
+
+    /**
      * After the {@code CONNECTED} state is recorded: queues the catch-up of every portal the login is in, then lets
      * the held events go, in order. Blocks on the store.
      */

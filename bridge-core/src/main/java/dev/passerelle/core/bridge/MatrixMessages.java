@@ -76,10 +76,20 @@ final class MatrixMessages {
     }
 
     private void send(MatrixAction a, JsonNode relation, MessageContent content) {
+        boolean inThread = ThreadRelation.isThread(relation);
+        // In a thread, m.in_reply_to with is_falling_back: true is only there for clients without threads.
+        boolean realReply = !inThread || !relation.path("is_falling_back").asBoolean(false);
         Optional<MessageRow> replyTo = Optional.ofNullable(relation.path("m.in_reply_to").get("event_id"))
-                .filter(JsonNode::isTextual).flatMap(id -> bridged(a, id.asText()));
+                .filter(JsonNode::isTextual).filter(id -> realReply).flatMap(id -> bridged(a, id.asText()));
+        Optional<MessageRow> threadRoot = Optional.ofNullable(relation.get("event_id"))
+                .filter(id -> inThread && id.isTextual()).flatMap(id -> bridged(a, id.asText()));
+        if (inThread && threadRoot.isEmpty()) {
+            LOG.info("Message {} is in a Matrix thread whose root {} was never bridged; sent outside any thread",
+                    a.eventId(), relation.path("event_id").asText());
+        }
         OutgoingMessage out = new OutgoingMessage(a.chatId(), a.eventId(), content,
-                replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), a.relayedBy());
+                replyTo.map(r -> new MessageTarget(a.chatId(), r.key().messageId())), a.relayedBy(),
+                threadRoot.map(r -> new MessageTarget(a.chatId(), r.key().messageId())));
         SentMessage sent;
         try {
             sent = retries.call("Sending " + a.eventId(), () -> a.login().client().sendMessage(out));
@@ -95,6 +105,9 @@ final class MatrixMessages {
             String part = replyTo.get().key().partId();
             row = row.withReplyTo(replyTo.get().key().messageId(), part.isEmpty() ? Optional.empty()
                     : Optional.of(part));
+        }
+        if (threadRoot.isPresent()) {
+            row = row.withThreadRoot(threadRoot.get().key().messageId());
         }
         messages.insert(row);
         reports.delivered(a.network(), a.portal().key(), a.roomId(), a.eventId());

@@ -62,10 +62,20 @@ final class PortalQueues {
                 done.completeExceptionally(e);
             }
         });
+        await(done, key);
+    }
+
+    /**
+     * Waits until {@code work} (queued on {@code key}) is done; blocks (call from a virtual thread). Rethrows what
+     * it failed with.
+     *
+     * @throws IllegalStateException when the queues stop before it is done
+     */
+    void await(CompletableFuture<?> work, String key) throws Exception {
         boolean sawStop = false;
         while (true) {
             try {
-                done.get(1, TimeUnit.SECONDS);
+                work.get(1, TimeUnit.SECONDS);
                 return;
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof Exception cause) {

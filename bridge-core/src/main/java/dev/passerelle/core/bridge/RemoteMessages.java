@@ -46,6 +46,12 @@ final class RemoteMessages {
         Intent ghost = matrix.intent(senderMxid);
         Optional<MessageRow> replyTo = m.replyTo().flatMap(id -> messages.getParts(portal.key(), id).stream()
                 .findFirst());
+        Optional<MessageRow> threadRoot = m.threadRoot().flatMap(id -> messages.getParts(portal.key(), id).stream()
+                .findFirst());
+        if (m.threadRoot().isPresent() && threadRoot.isEmpty()) {
+            LOG.info("Message {} in {} is in thread {}, which was never bridged; sent outside any thread",
+                    m.messageId(), roomId, m.threadRoot().get());
+        }
         boolean first = true;
         for (MessagePart part : m.parts()) {
             MessageKey key = new MessageKey(portal.key(), m.messageId(), part.partId());
@@ -57,9 +63,13 @@ final class RemoteMessages {
             }
             MatrixEvent event = toMatrix.convert(part.content(),
                     (body, mime, name) -> MediaTransfers.upload(ghost, body, mime, name), limit(portal, part));
-            if (first && replyTo.isPresent()) {
+            Optional<MessageRow> answers = first ? replyTo : Optional.empty();
+            if (threadRoot.isPresent()) {
+                event.content().set("m.relates_to", ThreadRelation.of(mapper, threadRoot.get(), answers,
+                        messages.lastInThread(portal.key(), m.threadRoot().get())));
+            } else if (answers.isPresent()) {
                 event.content().putObject("m.relates_to").putObject("m.in_reply_to")
-                        .put("event_id", replyTo.get().eventId());
+                        .put("event_id", answers.get().eventId());
             }
             first = false;
             if (ghost.isDoublePuppet()) {
@@ -71,6 +81,9 @@ final class RemoteMessages {
                     m.timestamp());
             if (m.replyTo().isPresent()) {
                 row = row.withReplyTo(m.replyTo().get(), Optional.empty());
+            }
+            if (m.threadRoot().isPresent()) {
+                row = row.withThreadRoot(m.threadRoot().get());
             }
             messages.insert(row);
         }

@@ -16,5 +16,10 @@
  * webhook endpoint) and {@link dev.passerelle.core.spi.SharedLogin} (a client whose account several Matrix users act
  * for, such as a Messenger Page). Text is {@link dev.passerelle.core.format.FormattedText}; connectors
  * convert only between their own format and it.
+ *
+ * <p>Threads go both ways: a {@link dev.passerelle.core.spi.RemoteEvent.Message#threadRoot()} becomes a Matrix
+ * {@code m.thread}, and a Matrix thread message reaches the connector with
+ * {@link dev.passerelle.core.spi.OutgoingMessage#threadRoot()} set (a component added later, with a constructor
+ * without it kept for connectors that have no threads).
  */
 package dev.passerelle.core.spi;

@@ -50,4 +50,9 @@ public record MessageRow(MessageKey key, String roomId, String eventId, String s
         return new MessageRow(key, roomId, eventId, senderId, senderMxid, sentAt, Optional.of(messageId), partId,
                 threadRootId, editCount, editedAt, metadata);
     }
+
+    public MessageRow withThreadRoot(String rootMessageId) {
+        return new MessageRow(key, roomId, eventId, senderId, senderMxid, sentAt, replyToId, replyToPart,
+                Optional.of(rootMessageId), editCount, editedAt, metadata);
+    }
 }

@@ -100,6 +100,14 @@ public final class MessageStore {
         return latest(inPortal(portal).and(MESSAGE.SENT_AT.le(Millis.of(time))));
     }
 
+    /**
+     * The latest message part in the thread that starts with {@code rootMessageId} (not the root itself), or empty
+     * when nothing was bridged in that thread yet.
+     */
+    public Optional<MessageRow> lastInThread(PortalKey portal, String rootMessageId) {
+        return latest(inPortal(portal).and(MESSAGE.THREAD_ROOT_ID.eq(rootMessageId)));
+    }
+
     /** Counts one more bridged edit of the part; false when the part is not stored. */
     public boolean markEdited(MessageKey key, Instant editedAt) {
         return dsl.update(MESSAGE).set(MESSAGE.EDIT_COUNT, MESSAGE.EDIT_COUNT.plus(1))

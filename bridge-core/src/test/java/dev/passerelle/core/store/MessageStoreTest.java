@@ -101,6 +101,22 @@ class MessageStoreTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void lastInThreadIsTheThreadsLatestMessageNotTheRootNorAnotherThreads(TestDatabase db) {
+        try (StoreFixture f = StoreFixture.open(db).seeded()) {
+            f.messages.insert(f.message(GROUP, "root", T0));
+            assertEquals(Optional.empty(), f.messages.lastInThread(GROUP, "root"));
+            f.messages.insert(f.message(GROUP, "a", T0.plusSeconds(1)).withThreadRoot("root"));
+            f.messages.insert(f.message(GROUP, "outside", T0.plusSeconds(2)));
+            f.messages.insert(f.message(GROUP, "other", T0.plusSeconds(3)).withThreadRoot("root2"));
+            f.messages.insert(f.message(GROUP, "b", T0.plusSeconds(2)).withThreadRoot("root"));
+            assertEquals("b", f.messages.lastInThread(GROUP, "root").orElseThrow().key().messageId());
+            assertEquals(Optional.of("root"), f.messages.lastInThread(GROUP, "root").orElseThrow().threadRootId());
+            assertEquals(Optional.empty(), f.messages.lastInThread(DM, "root"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void partsOfAMessageAreListedInStoredOrderAndDeletedTogether(TestDatabase db) {
         try (StoreFixture f = StoreFixture.open(db).seeded()) {
             for (String part : List.of("text", "photo-1", "photo-0")) {

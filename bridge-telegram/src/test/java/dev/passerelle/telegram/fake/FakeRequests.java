@@ -307,6 +307,15 @@ final class FakeRequests {
         }
         FakeMessage temporary = new FakeMessage(t.temporaryId(), c.account, FakeTelegram.now(),
                 repliedTo == null ? 0 : repliedTo.id, content);
+        JsonNode topic = r.path("topic_id");
+        if (topic.path("@type").asText().equals("messageTopicForum")) {
+            int topicId = topic.path("forum_topic_id").asInt();
+            // As Telegram: a topic only exists in a forum, and only once its first message does.
+            if (!chat.isForum || chat.message(c.account, (long) topicId * FakeTelegram.ID_STEP) == null) {
+                throw new FakeError(400, "Topic not found");
+            }
+            temporary.forumTopicId = topicId;
+        }
         ObjectNode answer = FakeJson.message(chat, temporary, c.account);
         answer.set("sending_state", obj("messageSendingStatePending").put("sending_id", 0));
         return answer;
@@ -340,6 +349,7 @@ final class FakeRequests {
         long replyTo = pending.path("reply_to").path("message_id").asLong(0);
         FakeMessage m = t.store(chat, c.account, (ObjectNode) pending.get("content"),
                 replyTo == 0 ? 0 : chat.message(c.account, replyTo).id);
+        m.forumTopicId = pending.path("topic_id").path("forum_topic_id").asInt(0);
         ObjectNode succeeded = obj("updateMessageSendSucceeded").put("old_message_id", oldId);
         succeeded.set("message", FakeJson.message(chat, m, c.account));
         for (FakeClient own : td.clientsOf(c.account)) {

@@ -369,6 +369,14 @@ public final class FakeTelegram {
     }
 
     /** The texts of a chat's messages as {@code viewer} sees them, oldest first. */
+    /** The forum topic of the message with {@code text} (0: none); fails when there is no such message. */
+    public synchronized int topicOf(long viewer, long chatId, String text) {
+        return chatFor(viewer, chatId).messages.values().stream()
+                .filter(m -> m.content.path("text").path("text").asText().equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no message '" + text + "' in " + chatId))
+                .forumTopicId;
+    }
+
     public synchronized List<String> texts(long viewer, long chatId) {
         return chatFor(viewer, chatId).messages.values().stream()
                 .map(m -> m.content.path("text").path("text").asText()).toList();

@@ -6,10 +6,13 @@ import java.util.List;
 /** Requests about messages, chats, users and files. */
 public interface MessageRequest {
 
-    /** Answers the message with a temporary id; the final one comes with {@code updateMessageSendSucceeded}. */
+    /**
+     * Answers the message with a temporary id; the final one comes with {@code updateMessageSendSucceeded}.
+     * {@code topic_id} is null outside a forum topic.
+     */
     @JsonTypeName("sendMessage")
-    record SendMessage(long chatId, InputMessageReplyTo replyTo, InputMessageContent inputMessageContent)
-            implements TdRequest<Message> { }
+    record SendMessage(long chatId, MessageTopic topicId, InputMessageReplyTo replyTo,
+                       InputMessageContent inputMessageContent) implements TdRequest<Message> { }
 
     @JsonTypeName("editMessageText")
     record EditMessageText(long chatId, long messageId, InputMessageContent inputMessageContent)
