@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TelegramClient implements NetworkClient, NetworkClient.EditHandling, NetworkClient.ReactionHandling,
         NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling, NetworkClient.TypingHandling,
-        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving, NetworkClient.PollVoting {
+        NetworkClient.HistoryFetching, NetworkClient.IdentifierResolving, NetworkClient.PollVoting,
+        NetworkClient.ThreadSending {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramClient.class);
 

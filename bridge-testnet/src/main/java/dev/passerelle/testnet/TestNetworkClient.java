@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class TestNetworkClient implements NetworkClient, NetworkClient.EditHandling,
         NetworkClient.ReactionHandling, NetworkClient.DeleteHandling, NetworkClient.ReadReceiptHandling,
         NetworkClient.TypingHandling, NetworkClient.IdentifierResolving, NetworkClient.HistoryFetching,
-        NetworkClient.PollVoting, NetworkClient.MembershipHandling {
+        NetworkClient.PollVoting, NetworkClient.MembershipHandling, NetworkClient.ThreadSending {
 
     private static final Duration DELETE_WINDOW = Duration.ofHours(24);
     private static final Duration TYPING_TIMEOUT = Duration.ofSeconds(5);

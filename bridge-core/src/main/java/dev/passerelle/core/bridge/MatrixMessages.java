@@ -77,8 +77,10 @@ final class MatrixMessages {
 
     private void send(MatrixAction a, JsonNode relation, MessageContent content) {
         boolean inThread = ThreadRelation.isThread(relation);
-        // In a thread, m.in_reply_to with is_falling_back: true is only there for clients without threads.
-        boolean realReply = !inThread || !relation.path("is_falling_back").asBoolean(false);
+        // In a thread, m.in_reply_to with is_falling_back: true is only there for clients without threads; a network
+        // without threads is such a client, and keeps it as the reply.
+        boolean realReply = !inThread || !relation.path("is_falling_back").asBoolean(false)
+                || !(a.login().client() instanceof NetworkClient.ThreadSending);
         Optional<MessageRow> replyTo = Optional.ofNullable(relation.path("m.in_reply_to").get("event_id"))
                 .filter(JsonNode::isTextual).filter(id -> realReply).flatMap(id -> bridged(a, id.asText()));
         Optional<MessageRow> threadRoot = Optional.ofNullable(relation.get("event_id"))

@@ -69,6 +69,15 @@ public interface NetworkClient extends AutoCloseable {
         void setTyping(String chatId, boolean typing) throws NetworkException;
     }
 
+    /**
+     * The network has threads (Telegram forum topics): a Matrix thread message arrives with
+     * {@link OutgoingMessage#threadRoot()} and without the reply Matrix adds only as a fallback for clients without
+     * threads. A client without this ability gets that fallback as {@link OutgoingMessage#replyTo()}, so that the
+     * message still answers the one before it in the thread instead of standing alone.
+     */
+    interface ThreadSending {
+    }
+
     /** Votes in polls from Matrix (MSC3381 responses). An empty {@code optionIds} takes the vote back. */
     interface PollVoting {
         void vote(MessageTarget poll, java.util.List<String> optionIds) throws NetworkException;
