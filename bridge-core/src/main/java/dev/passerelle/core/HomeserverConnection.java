@@ -6,6 +6,7 @@ import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.metrics.ReadinessCheck;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ final class HomeserverConnection implements ReadinessCheck, AutoCloseable {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration recheck;
+    private final OutageReminder outage;
     private final AtomicReference<Readiness> state =
             new AtomicReference<>(Readiness.notReady("not yet connected to the homeserver"));
     private volatile boolean closed;
@@ -40,7 +42,8 @@ final class HomeserverConnection implements ReadinessCheck, AutoCloseable {
      * @param client the bridge's client, used for the bot's profile once connected
      */
     HomeserverConnection(MatrixClient probe, MatrixClient client, String address, String bridgeAddress,
-                         String botDisplayname, Duration firstRetry, Duration maxRetry, Duration recheck) {
+                         String botDisplayname, Duration firstRetry, Duration maxRetry, Duration recheck,
+                         OutageReminder outage) {
         this.probe = probe;
         this.client = client;
         this.address = address;
@@ -49,6 +52,7 @@ final class HomeserverConnection implements ReadinessCheck, AutoCloseable {
         this.firstRetry = firstRetry;
         this.maxRetry = maxRetry;
         this.recheck = recheck;
+        this.outage = outage;
     }
 
     void start() {
@@ -65,13 +69,18 @@ final class HomeserverConnection implements ReadinessCheck, AutoCloseable {
                 profileSet = true;
                 wait = firstRetry;
                 if (!(before instanceof Readiness.Ready)) {
+                    outage.up().ifPresent(lasted -> LOG.info("The homeserver is back after {}.",
+                            OutageReminder.spoken(lasted)));
                     LOG.info("The homeserver link is healthy; re-checking every {} s", recheck.toSeconds());
                 }
                 pause(recheck);
             } else {
                 String reason = ((Readiness.NotReady) now).reason();
+                Optional<String> reminder = outage.stillDown(reason, address);
                 if (!now.equals(before)) {
                     LOG.warn("{} Retrying in {} s; /ready answers 503 meanwhile.", reason, wait.toSeconds());
+                } else {
+                    reminder.ifPresent(LOG::warn);
                 }
                 pause(wait);
                 wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);

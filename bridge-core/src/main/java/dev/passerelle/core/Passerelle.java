@@ -41,6 +41,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,8 @@ public final class Passerelle implements AutoCloseable {
     private static final Duration HOMESERVER_FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration HOMESERVER_MAX_RETRY = Duration.ofSeconds(30);
     private static final Duration HOMESERVER_RECHECK = Duration.ofSeconds(30);
+    /** How often a long homeserver outage is logged again, with its length. */
+    private static final Duration HOMESERVER_DOWN_REMINDER = Duration.ofMinutes(5);
 
     private final List<AutoCloseable> opened;
     private final PrometheusMeterRegistry registry;
@@ -249,7 +252,7 @@ public final class Passerelle implements AutoCloseable {
                     MatrixClient.create(vertx, config.homeserver(), config.appservice(), registry, PROBE_POLICY),
                     matrix, config.homeserver().address(), config.appservice().address(),
                     config.appservice().botDisplayname(), HOMESERVER_FIRST_RETRY, HOMESERVER_MAX_RETRY,
-                    HOMESERVER_RECHECK);
+                    HOMESERVER_RECHECK, new OutageReminder(Clock.systemUTC(), HOMESERVER_DOWN_REMINDER));
             readiness.add(homeserver);
             if (config.metrics() != null && config.metrics().enabled()) {
                 MetricsVerticle metrics = new MetricsVerticle(registry, readiness, config.metrics().hostname(),

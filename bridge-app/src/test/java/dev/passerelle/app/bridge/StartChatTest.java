@@ -91,6 +91,22 @@ class StartChatTest {
     }
 
     @Test
+    void startChatTakesAPhoneNumberTypedWithSpaces() throws Exception {
+        bed = EngineBed.withAliceLoggedIn(dir, homeserver);
+        String management = bed.managementRoom(ALICE);
+
+        bed.say(ALICE, management, "start-chat +33 6 00 00 00 02");
+        String answer = bed.awaitNotice(management, "Started a chat with Bob");
+        assertTrue(answer.contains(bed.portalRoom("bob").orElseThrow()), answer);
+
+        // With the login id first, the rest is the number, spaces and dashes included.
+        String aliceLogin = TestNetwork.login("alice").loginId();
+        bed.say(ALICE, management, "start-chat " + aliceLogin + " +33 6-00-00-00-02");
+        bed.awaitNotice(management, "You already have a chat with Bob");
+        assertEquals(1, bed.portalRooms("bob"));
+    }
+
+    @Test
     void startChatSaysWhatIsWrong() throws Exception {
         bed = EngineBed.withAliceLoggedIn(dir, homeserver);
         String management = bed.managementRoom(ALICE);
@@ -151,6 +167,11 @@ class StartChatTest {
         assertEquals(room, call("GET", "/v3/resolve_identifier/" + enc(BOB_PHONE)).body().path("dm_room_mxid")
                 .asText());
         assertEquals(1, bed.portalRooms("bob"));
+
+        Answer spaced = call("GET", "/v3/resolve_identifier/"
+                + enc("+33 6 00 00 00 02").replace("+", "%20")); // a space in a path is %20, not +
+        assertEquals(200, spaced.status(), spaced.body().toString());
+        assertEquals(room, spaced.body().path("dm_room_mxid").asText(), "a number typed with spaces finds Bob");
 
         Answer unknown = call("POST", "/v3/create_dm/" + enc("+33699999999"));
         assertEquals(404, unknown.status(), unknown.body().toString());

@@ -3,6 +3,7 @@ package dev.passerelle.core.bridge;
 import dev.passerelle.core.command.DirectChat;
 import dev.passerelle.core.command.DirectChatException;
 import dev.passerelle.core.command.DirectChatException.Reason;
+import dev.passerelle.core.command.TypedIdentifier;
 import dev.passerelle.core.matrix.MatrixClient;
 import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.spi.ChatInfo;
@@ -41,7 +42,7 @@ final class DirectChats {
                     + " cannot look users up by phone number or username on this bridge; a chat appears here when"
                     + " its first message arrives.");
         }
-        String id = identifier.strip();
+        String id = TypedIdentifier.normalized(identifier);
         Optional<ResolvedIdentifier> found;
         try {
             found = resolving.resolveIdentifier(id, start);

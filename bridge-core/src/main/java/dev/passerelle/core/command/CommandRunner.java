@@ -157,9 +157,14 @@ final class CommandRunner {
                     .append("login", EntityType.CODE).append(" first.").build());
             return;
         }
-        Optional<LoginSummary> login = args.size() >= 2
+        // "start-chat [login id] <identifier>": a first word that is none of the user's login ids starts the
+        // identifier when the whole is a phone number typed with spaces ("+33 6 99 99 99 99").
+        Optional<LoginSummary> named = args.size() >= 2
                 ? mine.stream().filter(l -> l.loginId().equals(args.getFirst())).findFirst()
-                : Optional.of(mine.getFirst());
+                : Optional.empty();
+        boolean wholeIsIdentifier = named.isEmpty()
+                && (args.size() == 1 || TypedIdentifier.phoneNumber(String.join(" ", args)).isPresent());
+        Optional<LoginSummary> login = wholeIsIdentifier ? Optional.of(mine.getFirst()) : named;
         if (args.isEmpty() || login.isEmpty()) {
             FormattedTextBuilder b = FormattedText.builder().append("Usage: ")
                     .append(Command.START_CHAT.usage(), EntityType.CODE);
@@ -172,7 +177,7 @@ final class CommandRunner {
             out.say(b.build());
             return;
         }
-        String identifier = String.join(" ", args.size() >= 2 ? args.subList(1, args.size()) : args);
+        String identifier = String.join(" ", wholeIsIdentifier ? args : args.subList(1, args.size()));
         try {
             DirectChat chat = target.directChat(ctx.network().id(), login.get().loginId(), identifier, true);
             String roomId = chat.roomId().orElseThrow();

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.passerelle.core.store.jooq.tables.records.IntakeRoomProgressRecord;
 import org.jooq.DSLContext;
+import org.jooq.InsertValuesStep4;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -17,6 +19,9 @@ import org.jooq.impl.DSL;
  * Every method blocks on the database and throws jOOQ's {@code DataAccessException} when it cannot be reached.
  */
 public final class IntakeStore {
+
+    /** Rows per upsert: 4 bind values each stays far below SQLite's and PostgreSQL's parameter limits. */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private final Database database;
 
@@ -83,18 +88,7 @@ public final class IntakeStore {
     public void recordProgress(Map<String, IntakePosition> rooms, Collection<Long> completedSeqs, long now) {
         dsl().transaction(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            for (Map.Entry<String, IntakePosition> room : rooms.entrySet()) {
-                tx.insertInto(INTAKE_ROOM_PROGRESS)
-                        .set(INTAKE_ROOM_PROGRESS.ROOM_ID, room.getKey())
-                        .set(INTAKE_ROOM_PROGRESS.TXN_SEQ, room.getValue().txnSeq())
-                        .set(INTAKE_ROOM_PROGRESS.EVENT_INDEX, room.getValue().index())
-                        .set(INTAKE_ROOM_PROGRESS.UPDATED_AT, now)
-                        .onConflict(INTAKE_ROOM_PROGRESS.ROOM_ID).doUpdate()
-                        .set(INTAKE_ROOM_PROGRESS.TXN_SEQ, DSL.excluded(INTAKE_ROOM_PROGRESS.TXN_SEQ))
-                        .set(INTAKE_ROOM_PROGRESS.EVENT_INDEX, DSL.excluded(INTAKE_ROOM_PROGRESS.EVENT_INDEX))
-                        .set(INTAKE_ROOM_PROGRESS.UPDATED_AT, DSL.excluded(INTAKE_ROOM_PROGRESS.UPDATED_AT))
-                        .execute();
-            }
+            upsertRooms(tx, rooms, now);
             if (!completedSeqs.isEmpty()) {
                 tx.update(AS_TRANSACTION)
                         .set(AS_TRANSACTION.COMPLETED_AT, now)
@@ -103,6 +97,28 @@ public final class IntakeStore {
                         .execute();
             }
         });
+    }
+
+    /**
+     * One multi-row upsert per {@value #ROWS_PER_STATEMENT} rooms, so a flush is one round trip to PostgreSQL instead
+     * of one per room. The rooms are map keys, so no statement touches a row twice (which PostgreSQL refuses).
+     */
+    private static void upsertRooms(DSLContext tx, Map<String, IntakePosition> rooms, long now) {
+        List<Map.Entry<String, IntakePosition>> all = List.copyOf(rooms.entrySet());
+        for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+            InsertValuesStep4<IntakeRoomProgressRecord, String, Long, Integer, Long> insert = tx.insertInto(
+                    INTAKE_ROOM_PROGRESS, INTAKE_ROOM_PROGRESS.ROOM_ID, INTAKE_ROOM_PROGRESS.TXN_SEQ,
+                    INTAKE_ROOM_PROGRESS.EVENT_INDEX, INTAKE_ROOM_PROGRESS.UPDATED_AT);
+            for (Map.Entry<String, IntakePosition> room : all.subList(from, Math.min(all.size(),
+                    from + ROWS_PER_STATEMENT))) {
+                insert = insert.values(room.getKey(), room.getValue().txnSeq(), room.getValue().index(), now);
+            }
+            insert.onConflict(INTAKE_ROOM_PROGRESS.ROOM_ID).doUpdate()
+                    .set(INTAKE_ROOM_PROGRESS.TXN_SEQ, DSL.excluded(INTAKE_ROOM_PROGRESS.TXN_SEQ))
+                    .set(INTAKE_ROOM_PROGRESS.EVENT_INDEX, DSL.excluded(INTAKE_ROOM_PROGRESS.EVENT_INDEX))
+                    .set(INTAKE_ROOM_PROGRESS.UPDATED_AT, DSL.excluded(INTAKE_ROOM_PROGRESS.UPDATED_AT))
+                    .execute();
+        }
     }
 
     /** Deletes completed transactions older than {@code cutoff} (epoch millis); returns how many. */
