@@ -26,42 +26,17 @@ import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.telegram.fake.FakeAccount;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Alice's account bridged through the connector, with Bob and Carol on the fake Telegram. */
-class TelegramClientTest {
+class TelegramClientTest extends AliceClientTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-    private static final long CAROL = 1003;
-
-    @TempDir
-    Path data;
-    private TelegramBed bed;
-    private EventRecorder events;
-    private TelegramClient alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBed(data);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002").withUsername("bobby"))
-                .add(FakeAccount.user(CAROL, "Carol", "+33600000003"));
-        events = new EventRecorder();
-        alice = bed.connect(bed.loginByPhone("+33600000001", ""), events);
-    }
-
-    @AfterEach
-    void stop() {
-        alice.disconnect();
-        bed.close();
+    @Override
+    List<FakeAccount> accounts() {
+        return List.of(FakePeople.alice(), FakePeople.bob().withUsername("bobby"), FakePeople.carol());
     }
 
     @Test
