@@ -154,7 +154,7 @@ class TelegramClientTest extends AliceClientTest {
     @Test
     void photosGoBothWaysWithTheirBytes() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        ObjectNode photo = photoContent(bed.telegram.file(png), "look");
+        ObjectNode photo = TdContents.photo(bed.telegram.file(png), "look");
         long id = bed.telegram.post(BOB, ALICE, photo, 0);
         RemoteEvent.Message m = events.await(RemoteEvent.Message.class, e -> e.messageId().equals(Long.toString(id)));
         MessageContent.Media media = assertInstanceOf(MessageContent.Media.class, m.parts().getFirst().content());
@@ -226,21 +226,6 @@ class TelegramClientTest extends AliceClientTest {
         var field = TelegramClient.class.getDeclaredField("database");
         field.setAccessible(true);
         return ((TdDatabase) field.get(client)).id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode photoContent(ObjectNode file, String caption) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        ObjectNode size = json.createObjectNode().put("@type", "photoSize").put("type", "x").put("width", 40)
-                .put("height", 30);
-        size.set("photo", file);
-        ObjectNode photo = json.createObjectNode().put("@type", "photo").put("has_stickers", false);
-        photo.putArray("sizes").add(size);
-        ObjectNode content = json.createObjectNode().put("@type", "messagePhoto");
-        content.set("photo", photo);
-        ObjectNode text = json.createObjectNode().put("@type", "formattedText").put("text", caption);
-        text.putArray("entities");
-        content.set("caption", text);
-        return content;
     }
 
     private static MessageContent plain(String text) {
