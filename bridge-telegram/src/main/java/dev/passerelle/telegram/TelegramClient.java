@@ -86,6 +86,15 @@ final class TelegramClient implements NetworkClient, NetworkClient.EditHandling,
         this.resolver = new IdentifierResolver(requests, directory, files);
     }
 
+    String loginId() {
+        return loginId;
+    }
+
+    /** The id of the TDLib database this client opens. */
+    String databaseId() {
+        return database.id();
+    }
+
     @Override
     public synchronized void connect() {
         if (td != null || !loggedIn) {

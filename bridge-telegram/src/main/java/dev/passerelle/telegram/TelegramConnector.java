@@ -24,8 +24,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Telegram connector ({@code telegram}), found by {@link java.util.ServiceLoader}; it starts when the config
@@ -34,6 +38,8 @@ import java.util.function.Function;
 public final class TelegramConnector implements NetworkConnector {
 
     public static final String ID = "telegram";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramConnector.class);
 
     /**
      * What gives the connector its TDLib: the real libtdjson by default. Tests put a fake TDLib here (the JSON
@@ -50,6 +56,8 @@ public final class TelegramConnector implements NetworkConnector {
     private byte[] secretKey;
     private GhostUserIds ghosts = GhostUserIds.NONE;
     private ConnectorStore store = new MemoryConnectorStore();
+    /** The last client loaded for each login id, to retire the one a new login of the same account replaces. */
+    private final Map<String, TelegramClient> loaded = new ConcurrentHashMap<>();
 
     /** Test hook: the TDLib the connectors started after this call use; {@code null} for the real one. */
     public static void useTdJson(Function<TelegramConfig, TdJson> source) {
@@ -146,7 +154,26 @@ public final class TelegramConnector implements NetworkConnector {
     public NetworkClient loadClient(StoredLogin login, RemoteEventSink sink) {
         TdDatabase database = TdDatabase.of(dataDirectory, secretKey,
                 new String(login.secret(), StandardCharsets.UTF_8));
-        return new TelegramClient(loop, config, database, login.loginId(), sink, ghosts, store);
+        TelegramClient client = new TelegramClient(loop, config, database, login.loginId(), sink, ghosts, store);
+        TelegramClient before = loaded.put(login.loginId(), client);
+        if (before != null && !before.databaseId().equals(database.id())) {
+            retire(before);
+        }
+        return client;
+    }
+
+    /**
+     * A new login of the same account replaced {@code old}, whose database nothing will open again: its session is
+     * ended on Telegram (no orphan device left in the account's list) and its directory deleted. In the background,
+     * so that the new login connects at once.
+     */
+    private static void retire(TelegramClient old) {
+        LOG.info("Telegram login {}: a new login of the same account replaces it; its previous session is logged"
+                + " out and its TDLib database deleted", old.loginId());
+        Thread.ofVirtual().name("telegram-retire-" + old.databaseId().substring(0, 8)).start(() -> {
+            old.disconnect(); // the engine did already; closes TDLib if it did not
+            old.logout();
+        });
     }
 
     @Override

@@ -7,46 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A basic group with two bridged members (Alice and Carol): Telegram numbers its messages per account, yet each
  * message is one Matrix event, and either login acts on it.
  */
-class TelegramBasicGroupTest {
+class TelegramBasicGroupTest extends AliceBridgeTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-    private static final long CAROL = 1003;
-    private static final String CAROL_MXID = "@carol:example.org";
-
-    @TempDir
-    Path dir;
-    private TelegramBridgeBed bed;
     private long group;
     private String chat;
 
+    @Override
+    List<FakeAccount> accounts() {
+        return List.of(FakePeople.alice(), FakePeople.bob(), FakePeople.carol());
+    }
+
     @BeforeEach
     void start() throws Exception {
-        bed = new TelegramBridgeBed(dir);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"))
-                .add(FakeAccount.user(CAROL, "Carol", "+33600000003"));
-        bed.start();
-        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
         bed.login(CAROL_MXID, "+33600000003", CAROL);
         group = bed.telegram.addGroup("Family", false, BOB, ALICE, CAROL);
         chat = Long.toString(group);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
     }
 
     @Test

@@ -7,40 +7,11 @@ import dev.passerelle.core.format.FormattedText;
 import dev.passerelle.core.spi.MessageContent;
 import dev.passerelle.core.spi.PortalRef;
 import dev.passerelle.core.spi.RemoteEvent;
-import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Group upgrades, forum topics, secret chats and presence as Alice's connector reports them. */
-class TelegramChatChangesTest {
-
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-
-    @TempDir
-    Path data;
-    private TelegramBed bed;
-    private EventRecorder events;
-    private TelegramClient alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBed(data);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"));
-        events = new EventRecorder();
-        alice = bed.connect(bed.loginByPhone("+33600000001", ""), events);
-    }
-
-    @AfterEach
-    void stop() {
-        alice.disconnect();
-        bed.close();
-    }
+class TelegramChatChangesTest extends AliceClientTest {
 
     @Test
     void anUpgradedGroupMovesItsPortalToTheSupergroupOnce() throws Exception {

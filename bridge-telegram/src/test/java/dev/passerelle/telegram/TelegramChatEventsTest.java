@@ -7,41 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Polls, secret chats and presence through the real bridge wiring: what Alice sees in Matrix. */
-class TelegramChatEventsTest {
+class TelegramChatEventsTest extends AliceBridgeTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
     private static final String POLL_START = "org.matrix.msc3381.poll.start";
     private static final String TEXT = "org.matrix.msc1767.text";
     private static final String POLL_RESPONSE = "org.matrix.msc3381.poll.response";
-
-    @TempDir
-    Path dir;
-    private TelegramBridgeBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBridgeBed(dir);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"));
-        bed.start();
-        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
 
     @Test
     void aTelegramPollIsAMatrixPollWhoseAnswersAreNamedByPosition() {

@@ -26,42 +26,17 @@ import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.telegram.fake.FakeAccount;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Alice's account bridged through the connector, with Bob and Carol on the fake Telegram. */
-class TelegramClientTest {
+class TelegramClientTest extends AliceClientTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-    private static final long CAROL = 1003;
-
-    @TempDir
-    Path data;
-    private TelegramBed bed;
-    private EventRecorder events;
-    private TelegramClient alice;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBed(data);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002").withUsername("bobby"))
-                .add(FakeAccount.user(CAROL, "Carol", "+33600000003"));
-        events = new EventRecorder();
-        alice = bed.connect(bed.loginByPhone("+33600000001", ""), events);
-    }
-
-    @AfterEach
-    void stop() {
-        alice.disconnect();
-        bed.close();
+    @Override
+    List<FakeAccount> accounts() {
+        return List.of(FakePeople.alice(), FakePeople.bob().withUsername("bobby"), FakePeople.carol());
     }
 
     @Test
@@ -179,7 +154,7 @@ class TelegramClientTest {
     @Test
     void photosGoBothWaysWithTheirBytes() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-        ObjectNode photo = photoContent(bed.telegram.file(png), "look");
+        ObjectNode photo = TdContents.photo(bed.telegram.file(png), "look");
         long id = bed.telegram.post(BOB, ALICE, photo, 0);
         RemoteEvent.Message m = events.await(RemoteEvent.Message.class, e -> e.messageId().equals(Long.toString(id)));
         MessageContent.Media media = assertInstanceOf(MessageContent.Media.class, m.parts().getFirst().content());
@@ -251,21 +226,6 @@ class TelegramClientTest {
         var field = TelegramClient.class.getDeclaredField("database");
         field.setAccessible(true);
         return ((TdDatabase) field.get(client)).id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static ObjectNode photoContent(ObjectNode file, String caption) {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        ObjectNode size = json.createObjectNode().put("@type", "photoSize").put("type", "x").put("width", 40)
-                .put("height", 30);
-        size.set("photo", file);
-        ObjectNode photo = json.createObjectNode().put("@type", "photo").put("has_stickers", false);
-        photo.putArray("sizes").add(size);
-        ObjectNode content = json.createObjectNode().put("@type", "messagePhoto");
-        content.set("photo", photo);
-        ObjectNode text = json.createObjectNode().put("@type", "formattedText").put("text", caption);
-        text.putArray("entities");
-        content.set("caption", text);
-        return content;
     }
 
     private static MessageContent plain(String text) {

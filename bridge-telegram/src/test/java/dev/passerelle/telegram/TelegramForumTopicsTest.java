@@ -6,36 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Forum topics are Matrix threads, both ways, through the real bridge, a fake TDLib and a fake homeserver. */
-class TelegramForumTopicsTest {
-
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-
-    @TempDir
-    Path dir;
-    private TelegramBridgeBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBridgeBed(dir);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"));
-        bed.start();
-        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
+class TelegramForumTopicsTest extends AliceBridgeTest {
 
     @Test
     void aTopicIsAThreadAndAnAnswerInTheThreadGoesToTheTopic() {

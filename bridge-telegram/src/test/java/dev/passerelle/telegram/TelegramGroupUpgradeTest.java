@@ -5,37 +5,11 @@ import static dev.passerelle.testbed.BridgeBed.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A basic group upgraded to a supergroup keeps its Matrix room, through the real bridge and a fake TDLib. */
-class TelegramGroupUpgradeTest {
-
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-
-    @TempDir
-    Path dir;
-    private TelegramBridgeBed bed;
-
-    @BeforeEach
-    void start() throws Exception {
-        bed = new TelegramBridgeBed(dir);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"));
-        bed.start();
-        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
-    }
+class TelegramGroupUpgradeTest extends AliceBridgeTest {
 
     @Test
     void theRoomFollowsTheGroupIntoItsSupergroup() {

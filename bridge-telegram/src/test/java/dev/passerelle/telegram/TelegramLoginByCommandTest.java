@@ -8,9 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.passerelle.telegram.fake.FakeAccount;
 import dev.passerelle.testkit.homeserver.Events;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,30 @@ class TelegramLoginByCommandTest {
         say(room, "hunter2");
         awaitNoticeContaining(room, "Logged in");
         until("the login to connect", () -> bed.telegram.isConnected(ALICE_ID), () -> "");
+    }
+
+    @Test
+    void aSecondLoginOfTheSameAccountReplacesTheFirstWithoutLeavingItsSessionOrFiles() throws Exception {
+        String bob = "@bob:example.org";
+        bed.login(bob, "+33600000002", BOB_ID);
+        bed.login(bob, "+33600000002", BOB_ID);
+
+        until("one Telegram device for Bob", () -> bed.telegram.sessionCount(BOB_ID) == 1,
+                () -> "devices: " + bed.telegram.sessionCount(BOB_ID));
+        until("one TDLib database on disk", () -> accountDirectories().size() == 1,
+                () -> "databases: " + accountDirectories());
+        bed.telegram.write(ALICE_ID, BOB_ID, "still bridged");
+        bed.awaitMessage("1001", "still bridged");
+    }
+
+    /** The TDLib databases under the bridge's data ({@code accounts/<id>}). */
+    private List<Path> accountDirectories() {
+        try (Stream<Path> all = Files.walk(bed.directory())) {
+            return all.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("accounts"))
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of(); // a directory deleted while walked: look again
+        }
     }
 
     private String onlyLink() {

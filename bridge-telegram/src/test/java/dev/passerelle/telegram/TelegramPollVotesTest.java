@@ -14,44 +14,25 @@ import dev.passerelle.core.spi.OutgoingMessage;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.SentMessage;
 import dev.passerelle.telegram.fake.FakeAccount;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Polls and votes at Alice's connector, with Bob and Carol voting on the fake Telegram. */
-class TelegramPollVotesTest {
+class TelegramPollVotesTest extends AliceClientTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
-    private static final long CAROL = 1003;
-
-    @TempDir
-    Path data;
-    private TelegramBed bed;
-    private EventRecorder events;
-    private TelegramClient alice;
     private long group;
+
+    @Override
+    List<FakeAccount> accounts() {
+        return List.of(FakePeople.alice(), FakePeople.bob(), FakePeople.carol());
+    }
 
     @BeforeEach
     void start() throws Exception {
-        bed = new TelegramBed(data);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"))
-                .add(FakeAccount.user(CAROL, "Carol", "+33600000003"));
-        events = new EventRecorder();
-        alice = bed.connect(bed.loginByPhone("+33600000001", ""), events);
         group = bed.telegram.addGroup("Team", true, BOB, ALICE, CAROL);
-    }
-
-    @AfterEach
-    void stop() {
-        alice.disconnect();
-        bed.close();
     }
 
     @Test

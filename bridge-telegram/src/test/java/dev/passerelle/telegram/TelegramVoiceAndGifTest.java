@@ -7,44 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.passerelle.telegram.fake.FakeAccount;
 import dev.passerelle.telegram.msgconv.Waveform;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Voice notes keep their waveform and duration, GIFs stay GIFs, both ways, through the real bridge. */
-class TelegramVoiceAndGifTest {
+class TelegramVoiceAndGifTest extends AliceBridgeTest {
 
-    private static final long ALICE = 1001;
-    private static final long BOB = 1002;
     private static final byte[] OGG = {'O', 'g', 'g', 'S', 0, 2};
     private static final byte[] MP4 = {0, 0, 0, 24, 'f', 't', 'y', 'p'};
 
-    @TempDir
-    Path dir;
-    private TelegramBridgeBed bed;
     private String room;
 
     @BeforeEach
     void start() throws Exception {
-        bed = new TelegramBridgeBed(dir);
-        bed.telegram.add(FakeAccount.user(ALICE, "Alice", "+33600000001"))
-                .add(FakeAccount.user(BOB, "Bob", "+33600000002"));
-        bed.start();
-        bed.login(TelegramBridgeBed.ALICE, "+33600000001", ALICE);
         bed.telegram.write(BOB, ALICE, "hi");
         room = bed.awaitMessage("1002", "hi").path("room_id").asText();
-    }
-
-    @AfterEach
-    void stop() {
-        bed.close();
     }
 
     @Test

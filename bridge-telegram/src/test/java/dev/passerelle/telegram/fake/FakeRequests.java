@@ -63,6 +63,7 @@ final class FakeRequests {
             case "sendMessage" -> sendMessage(r);
             case "editMessageText" -> editMessageText(r);
             case "downloadFile" -> td.download(c, r.path("file_id").asInt());
+            case "deleteFile" -> td.deleteLocal(c, r.path("file_id").asInt());
             case "setPollAnswer" -> setPollAnswer(r);
             default -> throw new FakeError(400, "The fake TDLib does not implement " + type);
         };

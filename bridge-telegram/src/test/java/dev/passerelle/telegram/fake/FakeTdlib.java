@@ -197,6 +197,19 @@ public final class FakeTdlib implements TdJson {
         }
     }
 
+    /** Removes a file's local copy from a client's files directory, as deleteFile does; the file stays remote. */
+    ObjectNode deleteLocal(FakeClient client, int fileId) {
+        if (!telegram.files.containsKey(fileId)) {
+            throw new FakeError(400, "Invalid file identifier");
+        }
+        try {
+            Files.deleteIfExists(Path.of(client.filesDirectory).resolve("file_" + fileId));
+            return obj("ok");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ObjectNode file(int id, long size, String path) {
         ObjectNode f = obj("file").put("id", id).put("size", size).put("expected_size", size);
         f.set("local", obj("localFile").put("path", path == null ? "" : path).put("can_be_downloaded", true)

@@ -382,6 +382,11 @@ public final class FakeTelegram {
                 .map(m -> m.content.path("text").path("text").asText()).toList();
     }
 
+    /** How many devices (TDLib databases) {@code account} has logged in. */
+    public synchronized long sessionCount(long account) {
+        return sessions.values().stream().filter(a -> a == account).count();
+    }
+
     public synchronized boolean hasSession(long account) {
         return sessions.containsValue(account);
     }

@@ -63,6 +63,10 @@ public interface MessageRequest {
 
     @JsonTypeName("createPrivateChat") record CreatePrivateChat(long userId, boolean force) implements TdRequest<Chat> { }
 
+    /** Removes the file's local copy from TDLib's cache; it can be downloaded again. */
+    @JsonTypeName("deleteFile")
+    record DeleteFile(int fileId) implements TdRequest<Ok> { }
+
     /** With {@code synchronous}, answers once the file is downloaded. */
     @JsonTypeName("downloadFile")
     record DownloadFile(int fileId, int priority, long offset, long limit, boolean synchronous)
