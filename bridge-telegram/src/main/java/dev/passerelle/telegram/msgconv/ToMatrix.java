@@ -15,7 +15,10 @@ import dev.passerelle.telegram.td.api.MessageContent.ChatDeleteMember;
 import dev.passerelle.telegram.td.api.MessageContent.ChatJoinByLink;
 import dev.passerelle.telegram.td.api.MessageContent.ChatUpgradeFrom;
 import dev.passerelle.telegram.td.api.MessageContent.ChatUpgradeTo;
+import dev.passerelle.telegram.td.api.MessageContent.Call;
 import dev.passerelle.telegram.td.api.MessageContent.ForumTopicCreated;
+import dev.passerelle.telegram.td.api.MessageContent.VideoChatEnded;
+import dev.passerelle.telegram.td.api.MessageContent.VideoChatStarted;
 import dev.passerelle.telegram.td.api.MessageContent.Poll;
 import dev.passerelle.telegram.td.api.TdPoll;
 import java.util.ArrayList;
@@ -116,6 +119,9 @@ public final class ToMatrix {
             case ChatUpgradeFrom u -> notice("the group \"" + u.title() + "\" continues here as a supergroup");
             case Poll p -> poll(p.poll());
             case ForumTopicCreated t -> notice("created the topic " + t.name());
+            case Call c -> notice(CallNotices.call(c));
+            case VideoChatStarted v -> notice("started a video chat");
+            case VideoChatEnded v -> notice("ended the video chat (" + CallNotices.duration(v.duration()) + ")");
         };
     }
 

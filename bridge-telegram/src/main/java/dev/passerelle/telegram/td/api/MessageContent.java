@@ -64,4 +64,12 @@ public sealed interface MessageContent extends TdObject {
     @JsonTypeName("messagePoll") record Poll(TdPoll poll) implements MessageContent { }
 
     @JsonTypeName("messageForumTopicCreated") record ForumTopicCreated(String name) implements MessageContent { }
+
+    /** A one-to-one call; {@code discardReason} is absent while it is still going on. */
+    @JsonTypeName("messageCall")
+    record Call(boolean isVideo, CallDiscardReason discardReason, int duration) implements MessageContent { }
+
+    @JsonTypeName("messageVideoChatStarted") record VideoChatStarted() implements MessageContent { }
+
+    @JsonTypeName("messageVideoChatEnded") record VideoChatEnded(int duration) implements MessageContent { }
 }

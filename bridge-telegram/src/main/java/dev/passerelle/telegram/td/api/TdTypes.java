@@ -27,7 +27,7 @@ public final class TdTypes {
             ChatMember.class, ChatMemberStatus.class, ChatMembers.class, BasicGroupFullInfo.class,
             SupergroupMembersFilter.class, MessageRequest.class, RemoteFile.class, ProfilePhoto.class, TdPoll.class,
             PollOption.class, PollType.class, InputPollOption.class, InputPollType.class, InputAnimation.class,
-            UserStatus.class, MessageTopic.class);
+            UserStatus.class, MessageTopic.class, CallDiscardReason.class);
 
     /** Every record with its {@code td_api.tl} name. */
     public static final Map<String, Class<? extends TdObject>> BY_NAME = collect();
