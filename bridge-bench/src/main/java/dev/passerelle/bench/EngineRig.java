@@ -42,11 +42,15 @@ final class EngineRig implements AutoCloseable {
     private final Passerelle bridge;
     private final Path dir;
     private final TestLogin login;
+    private final String jdbcUrl;
+    private final BenchDatabase db;
 
-    private EngineRig(Passerelle bridge, Path dir, TestLogin login) {
+    private EngineRig(Passerelle bridge, Path dir, TestLogin login, String jdbcUrl, BenchDatabase db) {
         this.bridge = bridge;
         this.dir = dir;
         this.login = login;
+        this.jdbcUrl = jdbcUrl;
+        this.db = db;
     }
 
     /**
@@ -88,7 +92,7 @@ final class EngineRig implements AutoCloseable {
         bridge.bridge().addLogin(NETWORK, MATRIX_USER, login);
         TestLogin handle = TestNetwork.login(login.loginId());
         waitFor("the test network login to connect", Duration.ofSeconds(30), handle::isConnected);
-        return new EngineRig(bridge, dir, handle);
+        return new EngineRig(bridge, dir, handle, jdbcUrl, db);
     }
 
     static String partner(int i) {
@@ -98,6 +102,19 @@ final class EngineRig implements AutoCloseable {
     /** The logged-in test network account, to emit remote events with. */
     TestLogin login() {
         return login;
+    }
+
+    /**
+     * On PostgreSQL, refreshes the planner's statistics of the bridge's tables, as autovacuum does on a server where
+     * it is on. This machine's server runs with autovacuum off, and a fresh database without statistics is not what
+     * a running bridge has: message lookups then filter whole portals (see BENCHMARKS.md).
+     */
+    void analyze() throws java.sql.SQLException {
+        if (db == BenchDatabase.POSTGRES) {
+            try (var c = java.sql.DriverManager.getConnection(jdbcUrl); var s = c.createStatement()) {
+                s.execute("ANALYZE");
+            }
+        }
     }
 
     Passerelle bridge() {

@@ -79,6 +79,9 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("could not prepare the database " + target.describe() + ": "
                     + rootMessage(e) + ". Check database.uri and that the database server is running.", e);
         }
+        if (target.type() == DatabaseType.POSTGRES) {
+            PlannerStatistics.checkAutovacuum(raw, target);
+        }
         HikariConfig hikari = new HikariConfig();
         hikari.setDataSource(raw);
         hikari.setPoolName("passerelle-db");

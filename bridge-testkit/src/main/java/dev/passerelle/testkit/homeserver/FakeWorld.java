@@ -133,6 +133,10 @@ final class FakeWorld {
                 .anyMatch(e -> options.ownsUser(e.get("state_key").asText()));
     }
 
+    synchronized void forgetTimelines() {
+        rooms.values().forEach(r -> r.timeline.clear());
+    }
+
     synchronized List<ObjectNode> timeline(String roomId) {
         return existingRoom(roomId).timeline.stream().map(ObjectNode::deepCopy).toList();
     }
