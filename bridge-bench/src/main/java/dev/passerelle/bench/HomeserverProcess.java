@@ -55,6 +55,10 @@ final class HomeserverProcess implements AutoCloseable {
     }
 
     /** CPU time the child used so far, from /proc (Linux), in nanoseconds; -1 when unknown. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }

@@ -171,8 +171,23 @@ final class NetworkToMatrixBenchmark implements Callable<Integer> {
     }
 
     private void awaitAll(int count) throws InterruptedException {
-        EngineRig.waitFor(count + " sends at the homeserver (" + arrived.get() + " so far)", Duration.ofMinutes(5),
-                () -> arrived.get() >= count);
+        try {
+            EngineRig.waitFor(count + " sends at the homeserver", Duration.ofMinutes(5), () -> arrived.get() >= count);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ": " + arrived.get() + " arrived; " + missing()
+                    + "; the homeserver process is " + (homeserver.isAlive() ? "running" : "gone"), e);
+        }
+    }
+
+    /** Which messages of the current run never reached the homeserver, for a run that does not end. */
+    private synchronized String missing() {
+        List<Integer> lost = new ArrayList<>();
+        for (int k = 0; k < arrivals.length && lost.size() < 20; k++) {
+            if (arrivals[k] == 0) {
+                lost.add(k);
+            }
+        }
+        return "first missing messages (portal = number mod " + portals + "): " + lost;
     }
 
     // On the reader thread, in the order the sends reached the homeserver.
