@@ -60,6 +60,7 @@ final class FakeHomeserverProcess {
                         hs.forgetHistory();
                     }
                 } catch (Exception e) {
+                    System.err.println("fake homeserver: stopping after " + e);
                     System.exit(1);
                 }
             }
