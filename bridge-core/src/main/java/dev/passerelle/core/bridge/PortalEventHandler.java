@@ -1,6 +1,7 @@
 package dev.passerelle.core.bridge;
 
 import dev.passerelle.core.matrix.MatrixClient;
+import dev.passerelle.core.matrix.MatrixException;
 import dev.passerelle.core.spi.NetworkException;
 import dev.passerelle.core.spi.RemoteEvent;
 import dev.passerelle.core.spi.RemoteEvent.ChatDeleted;
@@ -38,8 +39,8 @@ final class PortalEventHandler {
     private final Ghosts ghosts;
     private final PortalRooms rooms;
     private final PortalInfoSync infoSync;
-    /** Tries while the database is unavailable: 0.5 + 1 + 2 + 4 + 8 s, then the event is dropped with an error. */
-    private static final int STORE_ATTEMPTS = 6;
+    /** The longest wait between two tries of an event held by an outage. */
+    private static final long MAX_OUTAGE_WAIT_MS = 30_000;
 
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
@@ -69,23 +70,33 @@ final class PortalEventHandler {
     }
 
     /**
-     * Bridges {@code event}. While the database is briefly unavailable (no free connection, a lost connection) the
-     * event is tried again with backoff, holding the portal's queue so that order is kept; handling is idempotent, so
-     * a second try sends nothing twice. Any other failure is logged with the ids and the event dropped, so the portal
-     * goes on.
+     * Bridges {@code event}. While the database is unavailable (no free connection, a lost connection) or the
+     * homeserver is down (see {@link #outage}), the event is tried again and again, every
+     * 0.5 s at first and every 30 s after a minute, holding the portal's queue so that order is kept and nothing the
+     * network sent meanwhile is lost; handling is idempotent, so a second try sends nothing twice. Any other failure
+     * is logged with the ids and the event dropped, so the portal goes on.
      */
     void handle(ActiveLogin login, PortalEvent event) {
         PortalKey key = keyOf(login.network(), event);
         for (int attempt = 1; ; attempt++) {
             try {
                 dispatch(login, key, event);
+                if (attempt > 1) {
+                    LOG.info("Bridged {} of login {} in {}/{} after {} tries", event.getClass().getSimpleName(),
+                            login.key(), key.network(), key.chatId(), attempt);
+                }
                 return;
             } catch (NetworkException | RuntimeException e) {
-                if (attempt < STORE_ATTEMPTS && StoreFailures.isTransient(e)) {
-                    long waitMs = 500L << (attempt - 1);
-                    LOG.warn("Could not bridge {} of login {} in {}/{} (receiver '{}'): the database is unavailable "
-                            + "({}); trying again in {} ms", event.getClass().getSimpleName(), login.key(),
-                            key.network(), key.chatId(), key.receiver(), e.getMessage(), waitMs);
+                Optional<String> outage = outage(e);
+                if (outage.isPresent()) {
+                    long waitMs = Math.min(MAX_OUTAGE_WAIT_MS, 500L << Math.min(attempt - 1, 16));
+                    // Once at first, then every ten tries (about every five minutes): one line per held portal.
+                    if (attempt == 1 || attempt % 10 == 0) {
+                        LOG.warn("Could not bridge {} of login {} in {}/{} (receiver '{}'): {} ({}); holding this "
+                                + "chat's events and trying again in {} ms (try {})", event.getClass().getSimpleName(),
+                                login.key(), key.network(), key.chatId(), key.receiver(), outage.get(),
+                                e.getMessage(), waitMs, attempt);
+                    }
                     if (!pause(waitMs)) {
                         return;
                     }
@@ -97,6 +108,22 @@ final class PortalEventHandler {
                 return;
             }
         }
+    }
+
+    /**
+     * What is down when {@code failure} came from the database being unavailable or the homeserver being down (it
+     * does not answer even a trivial request); empty for any other failure, one of this event alone.
+     */
+    private Optional<String> outage(Throwable failure) {
+        if (StoreFailures.isTransient(failure)) {
+            return Optional.of("the database is unavailable");
+        }
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MatrixException m && m.mayMeanHomeserverDown()) {
+                return matrix.answers() ? Optional.empty() : Optional.of("the homeserver is down");
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean pause(long millis) {

@@ -102,6 +102,20 @@ public final class MatrixClient implements AutoCloseable {
     }
 
     /**
+     * Whether the homeserver answers at all right now: one {@code GET /_matrix/client/versions}, not retried. Tells a
+     * homeserver that is down from one request that failed.
+     */
+    public boolean answers() {
+        try {
+            transport.send(MatrixRequest.of(HttpMethod.GET, "/_matrix/client/versions")
+                    .retry(MatrixRequest.RetryMode.NEVER));
+            return true;
+        } catch (MatrixException e) {
+            return false;
+        }
+    }
+
+    /**
      * {@code GET /_matrix/client/versions}, fetched on first use and then remembered for the life of the client
      * (a homeserver upgrade is picked up at the bridge's next start).
      */

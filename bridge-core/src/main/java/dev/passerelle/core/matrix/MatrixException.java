@@ -52,6 +52,14 @@ public sealed class MatrixException extends RuntimeException
         return retryAfter;
     }
 
+    /**
+     * Whether this failure may mean that the homeserver is down rather than that this request went wrong: no answer
+     * came at all, or a reverse proxy answered 502, 503 or 504. {@link MatrixClient#answers()} tells which.
+     */
+    public boolean mayMeanHomeserverDown() {
+        return this instanceof Unreachable || status == 502 || status == 503 || status == 504;
+    }
+
     /** Builds the most specific exception for an error answer. */
     /** A failure in words for a log line: its message (e.g. "Connection refused: localhost/127.0.0.1:8008"). */
     static String describe(Throwable e) {

@@ -161,6 +161,38 @@ class MatrixClientFailureTest {
             assertTrue(e.getMessage().contains(address) && e.getMessage().contains("homeserver.address"),
                     e.getMessage());
             assertEquals(0, e.status());
+            assertTrue(e.mayMeanHomeserverDown(), "a refused connection may mean the homeserver is down");
+            assertFalse(vt(client::answers), "nothing listens there");
+        }
+    }
+
+    @Test
+    void noAnswerAndGatewayErrorsMayMeanTheHomeserverIsDownAndAProbeTellsIfItIs() {
+        RetryPolicy oneShortTry = new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(10),
+                Duration.ofMillis(300));
+        try (var f = new MatrixClientFixture(vertx, FakeHomeserverOptions.defaults());
+             MatrixClient once = MatrixClient.create(vertx, new HomeserverConfig(f.hs.url(), "example.org"),
+                     MatrixClientFixture.appservice(f.hs.options(), f.hs.options().asToken()), f.meters,
+                     oneShortTry)) {
+            RequestMatcher whoami = RequestMatcher.of("GET", "/whoami");
+            f.hs.failNext(1, whoami, 503, "", Optional.empty());
+            assertTrue(assertThrows(MatrixException.class, () -> vt(() -> once.bot().whoami()))
+                    .mayMeanHomeserverDown(), "503 from a proxy");
+            f.hs.dropNext(1, whoami);
+            assertTrue(assertThrows(MatrixException.class, () -> vt(() -> once.bot().whoami()))
+                    .mayMeanHomeserverDown(), "connection closed without an answer");
+            f.hs.delayNext(1, whoami, Duration.ofMillis(1000));
+            assertTrue(assertThrows(MatrixException.class, () -> vt(() -> once.bot().whoami()))
+                    .mayMeanHomeserverDown(), "no answer in time");
+            f.hs.failNext(1, whoami, 500, "M_UNKNOWN", Optional.empty());
+            assertFalse(assertThrows(MatrixException.class, () -> vt(() -> once.bot().whoami()))
+                    .mayMeanHomeserverDown(), "500 is about this request");
+
+            assertTrue(vt(once::answers), "the homeserver itself is up");
+            f.hs.stop();
+            assertFalse(vt(once::answers), "stopped");
+            f.hs.restart();
+            assertTrue(vt(once::answers), "back");
         }
     }
 
