@@ -2,6 +2,7 @@ package dev.passerelle.app.bridge;
 
 import static dev.passerelle.app.bridge.EngineBed.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A homeserver down for longer than the Matrix client's own retries (0.5 + 1 + ... + 32 s, about a minute): what the
- * network sends meanwhile reaches the room once it is back, in order, once each. One homeserver generation only:
- * nothing here depends on it, and the outage alone takes over a minute.
+ * network sends meanwhile reaches the room once it is back, in order, once each; a bridge stopped meanwhile stops
+ * waiting. One homeserver generation only: nothing here depends on it, and each outage takes about a minute.
  */
 class HomeserverOutageTest {
 
@@ -39,32 +40,15 @@ class HomeserverOutageTest {
 
     @Test
     void messagesSentWhileTheHomeserverIsDownArriveWhenItIsBack() throws Exception {
-        TestNetwork.login("alice").message("bob", "bob", "before");
-        bed.awaitMessage("bob", "before");
-        String room = bed.portalRoom("bob").orElseThrow();
-
-        Logger log = (Logger) LoggerFactory.getLogger("dev.passerelle.core.bridge.PortalEventHandler");
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
-        try {
+        String room = portalWithOneMessage();
+        try (HeldLog held = new HeldLog()) {
             bed.homeserver.stop();
             TestNetwork.login("alice").message("bob", "bob", "during 1");
             TestNetwork.login("alice").message("bob", "bob", "during 2");
-            // Before this change the first message was dropped here, when the client's retries ran out.
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (logged.list.stream().noneMatch(e -> e.getFormattedMessage().contains("the homeserver is down"))) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the bridge never said it holds the chat's events: " + logged.list);
-                }
-                Thread.sleep(100);
-            }
-            String held = logged.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .filter(m -> m.contains("the homeserver is down")).findFirst().orElseThrow();
-            assertEquals(true, held.contains("holding this chat's events"), held);
+            // Before, the first message was dropped here, when the client's retries ran out.
+            String line = held.await("the homeserver is down");
+            assertTrue(line.contains("holding this chat's events"), line);
             bed.homeserver.restart();
-        } finally {
-            log.detachAppender(logged);
         }
 
         // Tries are 30 s apart at most by now.
@@ -77,5 +61,64 @@ class HomeserverOutageTest {
         List<String> bodies = bed.events(room, "m.room.message").stream()
                 .map(e -> e.path("content").path("body").asText()).toList();
         assertEquals(List.of("before", "during 1", "during 2"), bodies);
+    }
+
+    @Test
+    void stoppingTheBridgeDuringAnOutageEndsTheWaitAndSaysWhatWasNotBridged() throws Exception {
+        portalWithOneMessage();
+        try (HeldLog held = new HeldLog()) {
+            bed.homeserver.stop();
+            TestNetwork.login("alice").message("bob", "bob", "during");
+            held.await("the homeserver is down");
+            long start = System.nanoTime();
+            bed.stopBridge();
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            // The engine's grace is 5 s; without the interrupt the held event went on trying after the close.
+            assertTrue(tookMs < 15_000, "closing took " + tookMs + " ms");
+            String line = held.await("Not bridged, the bridge is stopping");
+            assertTrue(line.contains("testnet/bob"), line);
+        }
+    }
+
+    private String portalWithOneMessage() {
+        TestNetwork.login("alice").message("bob", "bob", "before");
+        bed.awaitMessage("bob", "before");
+        return bed.portalRoom("bob").orElseThrow();
+    }
+
+    /** What the engine's event handler logs, while open. */
+    private static final class HeldLog implements AutoCloseable {
+        private final Logger log = (Logger) LoggerFactory.getLogger("dev.passerelle.core.bridge.PortalEventHandler");
+        private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+        HeldLog() {
+            lines.start();
+            log.addAppender(lines);
+        }
+
+        /** Waits up to two minutes (the client's own retries take about one) for a line containing {@code part}. */
+        String await(String part) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                List<ILoggingEvent> logged;
+                synchronized (lines) { // the appender adds under its own lock
+                    logged = List.copyOf(lines.list);
+                }
+                var found = logged.stream().map(ILoggingEvent::getFormattedMessage)
+                        .filter(m -> m.contains(part)).findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no log line containing '" + part + "': " + lines.list);
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void close() {
+            log.detachAppender(lines);
+        }
     }
 }

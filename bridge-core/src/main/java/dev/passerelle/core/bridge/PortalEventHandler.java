@@ -39,8 +39,9 @@ final class PortalEventHandler {
     private final Ghosts ghosts;
     private final PortalRooms rooms;
     private final PortalInfoSync infoSync;
-    /** The longest wait between two tries of an event held by an outage. */
+    /** The longest wait between two looks at an outage that holds an event. */
     private static final long MAX_OUTAGE_WAIT_MS = 30_000;
+    private static final String HOMESERVER_DOWN = "the homeserver is down";
 
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
@@ -71,43 +72,64 @@ final class PortalEventHandler {
 
     /**
      * Bridges {@code event}. While the database is unavailable (no free connection, a lost connection) or the
-     * homeserver is down (see {@link #outage}), the event is tried again and again, every
-     * 0.5 s at first and every 30 s after a minute, holding the portal's queue so that order is kept and nothing the
-     * network sent meanwhile is lost; handling is idempotent, so a second try sends nothing twice. Any other failure
-     * is logged with the ids and the event dropped, so the portal goes on.
+     * homeserver is down (see {@link #outage}), the event waits, holding the portal's queue so that order is kept and
+     * nothing the network sent meanwhile is lost: every 0.5 s at first and every 30 s after a minute, the homeserver
+     * is asked whether it answers again, or the event tried again when the database was the cause. Handling is
+     * idempotent, so a second try sends nothing twice. Any other failure is logged with the ids and the event dropped,
+     * so the portal goes on.
      */
     void handle(ActiveLogin login, PortalEvent event) {
         PortalKey key = keyOf(login.network(), event);
-        for (int attempt = 1; ; attempt++) {
+        String what = event.getClass().getSimpleName() + " of login " + login.key() + " in " + key.network() + "/"
+                + key.chatId() + " (receiver '" + key.receiver() + "')";
+        int waits = 0;
+        while (true) {
+            Optional<String> outage;
             try {
                 dispatch(login, key, event);
-                if (attempt > 1) {
-                    LOG.info("Bridged {} of login {} in {}/{} after {} tries", event.getClass().getSimpleName(),
-                            login.key(), key.network(), key.chatId(), attempt);
+                if (waits > 0) {
+                    LOG.info("Bridged {} after waiting out the outage", what);
                 }
                 return;
             } catch (NetworkException | RuntimeException e) {
-                Optional<String> outage = outage(e);
-                if (outage.isPresent()) {
-                    long waitMs = Math.min(MAX_OUTAGE_WAIT_MS, 500L << Math.min(attempt - 1, 16));
-                    // Once at first, then every ten tries (about every five minutes): one line per held portal.
-                    if (attempt == 1 || attempt % 10 == 0) {
-                        LOG.warn("Could not bridge {} of login {} in {}/{} (receiver '{}'): {} ({}); holding this "
-                                + "chat's events and trying again in {} ms (try {})", event.getClass().getSimpleName(),
-                                login.key(), key.network(), key.chatId(), key.receiver(), outage.get(),
-                                e.getMessage(), waitMs, attempt);
-                    }
-                    if (!pause(waitMs)) {
-                        return;
-                    }
-                    continue;
+                if (interrupted(e)) {
+                    LOG.warn("Not bridged, the bridge is stopping: {}", what);
+                    return;
                 }
-                LOG.error("Could not bridge {} of login {} in {}/{} (receiver '{}'): {}",
-                        event.getClass().getSimpleName(), login.key(), key.network(), key.chatId(), key.receiver(),
-                        e.toString(), e);
-                return;
+                outage = outage(e);
+                if (outage.isEmpty()) {
+                    LOG.error("Could not bridge {}: {}", what, e.toString(), e);
+                    return;
+                }
+                if (waits == 0) {
+                    LOG.warn("Could not bridge {}: {} ({}); holding this chat's events until it is back", what,
+                            outage.get(), e.getMessage());
+                }
+            }
+            // Until the outage is over; the homeserver is asked directly, which costs less than the event's requests.
+            do {
+                waits++;
+                long waitMs = Math.min(MAX_OUTAGE_WAIT_MS, 500L << Math.min(waits - 1, 16));
+                if (waits % 10 == 0) { // about every five minutes: one line per held portal
+                    LOG.warn("Still holding {}: {} (waited {} times)", what, outage.get(), waits);
+                }
+                if (!pause(waitMs)) {
+                    LOG.warn("Not bridged, the bridge is stopping: {}, held by the outage; a network that keeps "
+                            + "history sends it again at the next connection", what);
+                    return;
+                }
+            } while (outage.get().equals(HOMESERVER_DOWN) && !matrix.answers());
+        }
+    }
+
+    /** Whether {@code failure} is the bridge stopping this thread (it is interrupted at shutdown). */
+    private static boolean interrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
             }
         }
+        return Thread.currentThread().isInterrupted();
     }
 
     /**
@@ -120,7 +142,7 @@ final class PortalEventHandler {
         }
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MatrixException m && m.mayMeanHomeserverDown()) {
-                return matrix.answers() ? Optional.empty() : Optional.of("the homeserver is down");
+                return matrix.answers() ? Optional.empty() : Optional.of(HOMESERVER_DOWN);
             }
         }
         return Optional.empty();

@@ -93,7 +93,10 @@ final class PortalQueues {
         }
     }
 
-    /** Runs no more tasks; waits up to {@code grace} for those in hand. */
+    /**
+     * Runs no more tasks; waits up to {@code grace} for those in hand, then interrupts those still running (an event
+     * waiting out a homeserver or database outage would otherwise go on trying while the bridge closes around it).
+     */
     void stop(Duration grace) {
         stopped = true;
         queues.values().forEach(RoomQueue::stop);
@@ -102,7 +105,8 @@ final class PortalQueues {
             long left = deadline - System.nanoTime();
             try {
                 if (left <= 0 || !t.join(Duration.ofNanos(left))) {
-                    LOG.warn("{} is still busy after the shutdown grace period", t.getName());
+                    LOG.warn("{} is still busy after the shutdown grace period; interrupting it", t.getName());
+                    t.interrupt();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -111,6 +111,11 @@ public final class MatrixClient implements AutoCloseable {
                     .retry(MatrixRequest.RetryMode.NEVER));
             return true;
         } catch (MatrixException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof InterruptedException) {
+                    Thread.currentThread().interrupt(); // the caller's wait must see it
+                }
+            }
             return false;
         }
     }
