@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
 final class PortalEventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalEventHandler.class);
+    /** The longest wait between two looks at an outage that holds an event. */
+    private static final long MAX_OUTAGE_WAIT_MS = 30_000;
+    private static final String HOMESERVER_DOWN = "the homeserver is down";
 
     private final MatrixClient matrix;
     private final MessageStore messages;
     private final Ghosts ghosts;
     private final PortalRooms rooms;
     private final PortalInfoSync infoSync;
-    /** The longest wait between two looks at an outage that holds an event. */
-    private static final long MAX_OUTAGE_WAIT_MS = 30_000;
-    private static final String HOMESERVER_DOWN = "the homeserver is down";
 
     private final RemoteMessages remoteMessages;
     private final RemoteReactions remoteReactions;
