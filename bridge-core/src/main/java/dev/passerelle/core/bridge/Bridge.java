@@ -196,10 +196,14 @@ public final class Bridge implements AutoCloseable {
                 // A moved chat's events go to the queue of the portal it moved to.
                 var key = moves.current(PortalEventHandler.keyOf(login.network(), p));
                 catchUp.submit(login, key, () -> {
+                    boolean done = true;
                     try {
-                        handler.handle(login, p);
+                        done = handler.handle(login, p);
                     } finally {
-                        handled.run();
+                        // Not when the bridge stopped first: a stored webhook delivery must stay to be handed again.
+                        if (done) {
+                            handled.run();
+                        }
                     }
                 });
             }

@@ -77,8 +77,11 @@ final class PortalEventHandler {
      * is asked whether it answers again, or the event tried again when the database was the cause. Handling is
      * idempotent, so a second try sends nothing twice. Any other failure is logged with the ids and the event dropped,
      * so the portal goes on.
+     *
+     * @return true when the event was handled (bridged, or given up on for good); false when the bridge stopped first,
+     *         so that whoever waits for it does not take it as done
      */
-    void handle(ActiveLogin login, PortalEvent event) {
+    boolean handle(ActiveLogin login, PortalEvent event) {
         PortalKey key = keyOf(login.network(), event);
         String what = event.getClass().getSimpleName() + " of login " + login.key() + " in " + key.network() + "/"
                 + key.chatId() + " (receiver '" + key.receiver() + "')";
@@ -90,16 +93,16 @@ final class PortalEventHandler {
                 if (waits > 0) {
                     LOG.info("Bridged {} after waiting out the outage", what);
                 }
-                return;
+                return true;
             } catch (NetworkException | RuntimeException e) {
                 if (interrupted(e)) {
                     LOG.warn("Not bridged, the bridge is stopping: {}", what);
-                    return;
+                    return false;
                 }
                 outage = outage(e);
                 if (outage.isEmpty()) {
                     LOG.error("Could not bridge {}: {}", what, e.toString(), e);
-                    return;
+                    return true;
                 }
                 if (waits == 0) {
                     LOG.warn("Could not bridge {}: {} ({}); holding this chat's events until it is back", what,
@@ -116,7 +119,7 @@ final class PortalEventHandler {
                 if (!pause(waitMs)) {
                     LOG.warn("Not bridged, the bridge is stopping: {}, held by the outage; a network that keeps "
                             + "history sends it again at the next connection", what);
-                    return;
+                    return false;
                 }
             } while (outage.get().equals(HOMESERVER_DOWN) && !matrix.answers());
         }
