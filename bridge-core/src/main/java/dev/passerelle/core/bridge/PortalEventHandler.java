@@ -22,6 +22,7 @@ import dev.passerelle.core.store.PortalKey;
 import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.StoreFailures;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,29 +84,30 @@ final class PortalEventHandler {
      */
     boolean handle(ActiveLogin login, PortalEvent event) {
         PortalKey key = keyOf(login.network(), event);
-        String what = event.getClass().getSimpleName() + " of login " + login.key() + " in " + key.network() + "/"
-                + key.chatId() + " (receiver '" + key.receiver() + "')";
+        // Built only for a log line: not on the path of every message.
+        Supplier<String> what = () -> event.getClass().getSimpleName() + " of login " + login.key() + " in "
+                + key.network() + "/" + key.chatId() + " (receiver '" + key.receiver() + "')";
         int waits = 0;
         while (true) {
             Optional<String> outage;
             try {
                 dispatch(login, key, event);
                 if (waits > 0) {
-                    LOG.info("Bridged {} after waiting out the outage", what);
+                    LOG.info("Bridged {} after waiting out the outage", what.get());
                 }
                 return true;
             } catch (NetworkException | RuntimeException e) {
                 if (interrupted(e)) {
-                    LOG.warn("Not bridged, the bridge is stopping: {}", what);
+                    LOG.warn("Not bridged, the bridge is stopping: {}", what.get());
                     return false;
                 }
                 outage = outage(e);
                 if (outage.isEmpty()) {
-                    LOG.error("Could not bridge {}: {}", what, e.toString(), e);
+                    LOG.error("Could not bridge {}: {}", what.get(), e.toString(), e);
                     return true;
                 }
                 if (waits == 0) {
-                    LOG.warn("Could not bridge {}: {} ({}); holding this chat's events until it is back", what,
+                    LOG.warn("Could not bridge {}: {} ({}); holding this chat's events until it is back", what.get(),
                             outage.get(), e.getMessage());
                 }
             }
@@ -114,11 +116,11 @@ final class PortalEventHandler {
                 waits++;
                 long waitMs = Math.min(MAX_OUTAGE_WAIT_MS, 500L << Math.min(waits - 1, 16));
                 if (waits % 10 == 0) { // about every five minutes: one line per held portal
-                    LOG.warn("Still holding {}: {} (waited {} times)", what, outage.get(), waits);
+                    LOG.warn("Still holding {}: {} (waited {} times)", what.get(), outage.get(), waits);
                 }
                 if (!pause(waitMs)) {
                     LOG.warn("Not bridged, the bridge is stopping: {}, held by the outage; a network that keeps "
-                            + "history sends it again at the next connection", what);
+                            + "history sends it again at the next connection", what.get());
                     return false;
                 }
             } while (outage.get().equals(HOMESERVER_DOWN) && !matrix.answers());
