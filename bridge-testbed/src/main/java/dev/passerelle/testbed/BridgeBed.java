@@ -242,10 +242,15 @@ public class BridgeBed implements AutoCloseable {
 
     /** Waits up to 15 s for {@code condition}; fails with {@code what} and the {@code state} it ended in. */
     public static void until(String what, Supplier<Boolean> condition, Supplier<String> state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        until(what, Duration.ofSeconds(15), condition, state);
+    }
+
+    /** Waits up to {@code limit} for {@code condition}; fails with {@code what} and the {@code state} it ended in. */
+    public static void until(String what, Duration limit, Supplier<Boolean> condition, Supplier<String> state) {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 15 s for " + what + "; " + state.get());
+                throw new AssertionError("waited " + limit.toSeconds() + " s for " + what + "; " + state.get());
             }
             try {
                 Thread.sleep(20);

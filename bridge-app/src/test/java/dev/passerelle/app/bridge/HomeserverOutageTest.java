@@ -51,12 +51,8 @@ class HomeserverOutageTest {
             bed.homeserver.restart();
         }
 
-        // Tries are 30 s apart at most by now.
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (bed.messages(room, "during 2").isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        until("both messages in the room", () -> !bed.messages(room, "during 2").isEmpty(),
+        // The homeserver is asked again 30 s apart at most by now.
+        until("both messages in the room", Duration.ofSeconds(60), () -> !bed.messages(room, "during 2").isEmpty(),
                 () -> bed.homeserver.timeline(room).toString());
         List<String> bodies = bed.events(room, "m.room.message").stream()
                 .map(e -> e.path("content").path("body").asText()).toList();
@@ -97,23 +93,18 @@ class HomeserverOutageTest {
         }
 
         /** Waits up to two minutes (the client's own retries take about one) for a line containing {@code part}. */
-        String await(String part) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (true) {
-                List<ILoggingEvent> logged;
-                synchronized (lines) { // the appender adds under its own lock
-                    logged = List.copyOf(lines.list);
-                }
-                var found = logged.stream().map(ILoggingEvent::getFormattedMessage)
-                        .filter(m -> m.contains(part)).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no log line containing '" + part + "': " + lines.list);
-                }
-                Thread.sleep(100);
+        String await(String part) {
+            until("a log line containing '" + part + "'", Duration.ofSeconds(120), () -> line(part).isPresent(),
+                    () -> lines.list.toString());
+            return line(part).orElseThrow();
+        }
+
+        private java.util.Optional<String> line(String part) {
+            List<ILoggingEvent> logged;
+            synchronized (lines) { // the appender adds under its own lock
+                logged = List.copyOf(lines.list);
             }
+            return logged.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.contains(part)).findFirst();
         }
 
         @Override

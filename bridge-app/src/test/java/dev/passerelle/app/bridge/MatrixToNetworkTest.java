@@ -220,17 +220,6 @@ class MatrixToNetworkTest extends AliceEngineTest {
         return bed.portalRoom("bob").orElseThrow();
     }
 
-    private List<OutgoingMessage> sentMessages() {
-        return alice.sent().stream().filter(c -> c instanceof SentCall.SendMessage)
-                .map(c -> ((SentCall.SendMessage) c).message()).toList();
-    }
-
-    private OutgoingMessage awaitSent(String text) {
-        until("'" + text + "' on the network", () -> sentMessages().stream().anyMatch(m -> textOf(m).equals(text)),
-                () -> alice.sent().toString());
-        return sentMessages().stream().filter(m -> textOf(m).equals(text)).findFirst().orElseThrow();
-    }
-
     private <T extends SentCall> T awaitSentCall(Class<T> type) {
         until(type.getSimpleName() + " on the network", () -> alice.sent().stream().anyMatch(type::isInstance),
                 () -> alice.sent().toString());
@@ -247,14 +236,6 @@ class MatrixToNetworkTest extends AliceEngineTest {
         return bed.events(room, "com.beeper.message_send_status").stream()
                 .filter(e -> e.path("content").path("m.relates_to").path("event_id").asText().equals(eventId))
                 .findFirst();
-    }
-
-    private static String textOf(OutgoingMessage m) {
-        return m.content() instanceof MessageContent.Text t ? t.text().text() : "";
-    }
-
-    private static ObjectNode text(String body) {
-        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
     }
 
     private static ObjectNode html(String body, String html) {

@@ -138,11 +138,6 @@ class MediaTest extends AliceEngineTest {
         return bed.portalRoom("bob").orElseThrow();
     }
 
-    private List<OutgoingMessage> sentMessages() {
-        return alice.sent().stream().filter(c -> c instanceof SentCall.SendMessage)
-                .map(c -> ((SentCall.SendMessage) c).message()).toList();
-    }
-
     private Path tempDir() {
         return dir.resolve("data").resolve("media-tmp");
     }

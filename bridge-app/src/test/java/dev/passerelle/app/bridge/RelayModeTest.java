@@ -200,33 +200,10 @@ class RelayModeTest extends AliceEngineTest {
                 () -> bed.homeserver.timeline(room).toString());
     }
 
-    private List<OutgoingMessage> sentMessages() {
-        return alice.sent().stream().filter(c -> c instanceof SentCall.SendMessage)
-                .map(c -> ((SentCall.SendMessage) c).message()).toList();
-    }
-
-    private OutgoingMessage awaitSent(String text) {
-        until("'" + text + "' on the network", () -> sentMessages().stream().anyMatch(m -> textOf(m).equals(text)),
-                () -> alice.sent().toString());
-        return sentMessages().stream().filter(m -> textOf(m).equals(text)).findFirst().orElseThrow();
-    }
-
-    private static String textOf(OutgoingMessage m) {
-        return switch (m.content()) {
-            case MessageContent.Text t -> t.text().text();
-            case MessageContent.Media media -> media.caption().text();
-            default -> "";
-        };
-    }
-
     private static ObjectNode edit(String eventId, String newText) {
         ObjectNode edit = text("* " + newText);
         edit.set("m.new_content", text(newText));
         edit.putObject("m.relates_to").put("rel_type", "m.replace").put("event_id", eventId);
         return edit;
-    }
-
-    private static ObjectNode text(String body) {
-        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
     }
 }

@@ -43,10 +43,6 @@ class ReplayedEditTest extends AliceEngineTest {
         assertEquals("see you at 6", ((MessageContent.Text) edits.getFirst().edit().newContent()).text().text());
     }
 
-    private static ObjectNode text(String body) {
-        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
-    }
-
     private <T extends SentCall> List<T> sent(Class<T> type) {
         return alice.sent().stream().filter(type::isInstance).map(type::cast).toList();
     }

@@ -114,23 +114,4 @@ class ThreadsTest extends AliceEngineTest {
     private static JsonNode relation(ObjectNode event) {
         return event.path("content").path("m.relates_to");
     }
-
-    private List<OutgoingMessage> sentMessages() {
-        return alice.sent().stream().filter(c -> c instanceof SentCall.SendMessage)
-                .map(c -> ((SentCall.SendMessage) c).message()).toList();
-    }
-
-    private OutgoingMessage awaitSent(String text) {
-        until("'" + text + "' on the network", () -> sentMessages().stream().anyMatch(m -> textOf(m).equals(text)),
-                () -> alice.sent().toString());
-        return sentMessages().stream().filter(m -> textOf(m).equals(text)).findFirst().orElseThrow();
-    }
-
-    private static String textOf(OutgoingMessage m) {
-        return m.content() instanceof MessageContent.Text t ? t.text().text() : "";
-    }
-
-    private static ObjectNode text(String body) {
-        return JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
-    }
 }

@@ -23,6 +23,7 @@ import dev.passerelle.core.store.PortalRow;
 import dev.passerelle.core.store.StoreFailures;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,12 +130,13 @@ final class PortalEventHandler {
 
     /** Whether {@code failure} is the bridge stopping this thread (it is interrupted at shutdown). */
     private static boolean interrupted(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InterruptedException) {
-                return true;
-            }
-        }
-        return Thread.currentThread().isInterrupted();
+        return causes(failure).anyMatch(t -> t instanceof InterruptedException)
+                || Thread.currentThread().isInterrupted();
+    }
+
+    /** {@code failure} and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, t -> t != null, t -> t.getCause() == t ? null : t.getCause());
     }
 
     /**
@@ -145,12 +147,8 @@ final class PortalEventHandler {
         if (StoreFailures.isTransient(failure)) {
             return Optional.of("the database is unavailable");
         }
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MatrixException m && m.mayMeanHomeserverDown()) {
-                return matrix.answers() ? Optional.empty() : Optional.of(HOMESERVER_DOWN);
-            }
-        }
-        return Optional.empty();
+        boolean mayBeDown = causes(failure).anyMatch(t -> t instanceof MatrixException m && m.mayMeanHomeserverDown());
+        return mayBeDown && !matrix.answers() ? Optional.of(HOMESERVER_DOWN) : Optional.empty();
     }
 
     private static boolean pause(long millis) {
