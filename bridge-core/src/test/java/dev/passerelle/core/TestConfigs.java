@@ -10,10 +10,6 @@ import dev.passerelle.core.config.MetricsConfig;
 import dev.passerelle.core.config.PasserelleConfig;
 import dev.passerelle.testkit.db.TestDatabase;
 import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /** Configs for tests: listeners on random local ports, a test database, a 1 MiB body limit. */
@@ -33,15 +29,6 @@ public final class TestConfigs {
                 .withAppservice("passerelle", "bridgebot", "@test_.*:example\\.org")
                 .withBridgeUrl("http://127.0.0.1:" + bridgePort)
                 .withPushRoomEvents(false);
-    }
-
-    /** A port that was free a moment ago, for a bridge whose URL a homeserver must know before it starts. */
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private TestConfigs() {

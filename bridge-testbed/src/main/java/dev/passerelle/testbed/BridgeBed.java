@@ -20,11 +20,8 @@ import dev.passerelle.core.spi.NetworkConnector;
 import dev.passerelle.core.spi.NewLogin;
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
+import dev.passerelle.testkit.net.FreePort;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +55,7 @@ public class BridgeBed implements AutoCloseable {
 
     private final Path dir;
     private final String network;
-    private final int bridgePort = freePort();
+    private final int bridgePort = FreePort.find();
     private final String secretKey;
     private final Vertx vertx = Vertx.vertx();
     private final ObjectNode networkConfig = JSON.createObjectNode();
@@ -263,14 +260,6 @@ public class BridgeBed implements AutoCloseable {
 
     private static String quote(String literal) {
         return literal.replace(".", "\\.");
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Closes the bridge only, keeping the homeserver and the database for a restart. */

@@ -2,6 +2,7 @@ package dev.passerelle.app.e2e;
 
 import dev.passerelle.testkit.db.TestDatabase;
 import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
+import dev.passerelle.testkit.net.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.passerelle.app.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.passerelle.testkit.net.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.passerelle.app.e2e;
 
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
 import dev.passerelle.testkit.homeserver.FakeHomeserverOptions;
+import dev.passerelle.testkit.net.FreePort;
 import io.vertx.core.Vertx;
 
 /**

@@ -10,6 +10,7 @@ import dev.passerelle.core.intake.InboundEventHandler;
 import dev.passerelle.core.metrics.ReadinessChecks;
 import dev.passerelle.testkit.db.TestDatabase;
 import dev.passerelle.testkit.homeserver.FakeHomeserver;
+import dev.passerelle.testkit.net.FreePort;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ public abstract class AppserviceHttpTest {
     /** Starts (or restarts) the bridge on {@code db} with these handlers after the logging one. */
     protected Passerelle start(TestDatabase db, InboundEventHandler... handlers) {
         if (homeserver == null) {
-            int port = TestConfigs.freePort();
+            int port = FreePort.find();
             homeserverVertx = Vertx.vertx();
             homeserver = FakeHomeserver.start(homeserverVertx, TestConfigs.homeserverFor(port));
             bridgePort = port;
